@@ -1,0 +1,2 @@
+export * from './lib/config/kepai-config';
+export * from './lib/config/config.module';

@@ -1,0 +1,153 @@
+import type {
+  BidKind,
+  DepositStatus,
+  Field,
+  LotStatus,
+  Maturity,
+  OrganisationKind,
+  OrganisationType,
+  ResultStatus,
+  SessionFormat,
+  TransactionMode,
+  UserRole,
+} from './enums';
+import type { Fen } from './money';
+
+/** A page of a list. `nextCursor` is absent on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface OrganisationView {
+  id: string;
+  type: OrganisationKind;
+  name: string;
+  region: string;
+  verified: boolean;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  organisation: OrganisationView;
+}
+
+export interface RegisterBody {
+  email: string;
+  password: string;
+  displayName: string;
+  organisation: { name: string; type: OrganisationType; creditCode: string; region: string };
+}
+
+export interface LoginBody {
+  email: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  user: UserView;
+  token: string;
+}
+
+export interface UfplTerms {
+  termMonths: number;
+  criteria: string[];
+  fee: Fen;
+  paymentWindowDays: number;
+}
+
+export interface ResultBody {
+  title: string;
+  summary: string;
+  description: string;
+  field: Field;
+  keywords: string[];
+  patentNumbers: string[];
+  ipcClass?: string;
+  maturity: Maturity;
+  transactionModes: TransactionMode[];
+  /** Absent means "negotiable" (面议). */
+  askingPrice?: Fen;
+  region: string;
+  ufplTerms?: UfplTerms;
+}
+
+export interface ResultView extends ResultBody {
+  id: string;
+  status: ResultStatus;
+  institute: { id: string; name: string };
+  viewCount: number;
+  favouriteCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `[fromPrice, step]` rows, ascending by `fromPrice`. */
+export type IncrementLadder = Array<[Fen, Fen]>;
+
+export interface SessionBody {
+  title: string;
+  format: SessionFormat;
+  depositAmount: Fen;
+  softCloseSeconds: number;
+  increments: IncrementLadder;
+  startsAt?: string;
+}
+
+export interface LotBody {
+  resultId: string;
+  mode: TransactionMode;
+  startingPrice: Fen;
+  reservePrice?: Fen;
+  opensAt: string;
+  closesAt: string;
+}
+
+export interface LotSnapshot {
+  id: string;
+  sessionId: string;
+  resultId: string;
+  status: LotStatus;
+  price: Fen | null;
+  leaderPaddle: number | null;
+  bidCount: number;
+  lastSeq: number;
+  minNext: Fen;
+  reserveMet: boolean;
+  opensAt: string;
+  closesAt: string;
+  serverTime: string;
+}
+
+export interface BidHistoryItem {
+  seq: number;
+  paddle: number;
+  amount: Fen;
+  kind: BidKind;
+  at: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface RegistrationView {
+  id: string;
+  sessionId: string;
+  organisationId: string;
+  depositStatus: DepositStatus;
+  paddle: number | null;
+}
+
+export interface DealView {
+  id: string;
+  lotId?: string;
+  resultId: string;
+  buyerOrganisationId: string;
+  sellerOrganisationId: string;
+  mode: TransactionMode;
+  price: Fen;
+  status: string;
+  ufpl?: UfplTerms & { dueAt?: string; outcome?: 'achieved' | 'not_achieved' };
+}
