@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import {
+  DatabaseModule,
+  HealthModule,
+  KepaiConfigModule,
+  RealtimeModule,
+  RedisModule,
+  pinoParams,
+  type DatabaseTarget,
+  type KepaiConfig,
+} from '@kepai/api-core';
+import { IdentityModule } from '@kepai/api-identity';
+import { ENTITIES, MIGRATIONS } from './schema';
+
+/** Paths that never fall back to the web app's index.html. */
+export const NON_SPA_PATHS = ['/api/{*path}', '/socket.io/{*path}'];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: KepaiConfig, target: DatabaseTarget, options: { prettyLogs: boolean }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        KepaiConfigModule.forRoot(config),
+        LoggerModule.forRoot(pinoParams(config.logLevel, options.prettyLogs)),
+        DatabaseModule.forRoot({ target, entities: ENTITIES, migrations: MIGRATIONS }),
+        RedisModule.forRoot(config.redisUrl),
+        HealthModule,
+        RealtimeModule,
+        IdentityModule,
+        ...(config.webDist !== null
+          ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: NON_SPA_PATHS, serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]
+          : []),
+      ],
+    };
+  }
+}

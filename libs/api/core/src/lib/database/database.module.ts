@@ -1,0 +1,69 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { runMigrations } from './migrator';
+
+/** Where the api's database is: a real PostgreSQL, or embedded PGlite behind loopback. */
+export interface DatabaseTarget {
+  url: string;
+  kind: 'postgresql' | 'pglite';
+  /** True when the embedded folder was created by this start (used by KEPAI_SEED=auto). */
+  fresh: boolean;
+}
+
+export const DATABASE_TARGET = Symbol('DATABASE_TARGET');
+
+export interface DatabaseModuleOptions {
+  target: DatabaseTarget;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
+  migrations: MixedList<Function | string>;
+}
+
+export function dataSourceOptions(options: DatabaseModuleOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.target.url,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'typeorm_migrations',
+    // gen_random_uuid() is built into PostgreSQL 13+ and PGlite; no extension to install
+    uuidExtension: 'pgcrypto',
+    // extensions are created by migrations, never implicitly at connect
+    installExtensions: false,
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error', 'warn', 'migration'],
+    extra: {
+      // embedded PGlite runs one statement at a time; a small pool is plenty
+      max: options.target.kind === 'pglite' ? 4 : 10,
+      connectionTimeoutMillis: 5_000,
+      application_name: 'kepai-api',
+    },
+  };
+}
+
+/** TypeORM on PostgreSQL or embedded PGlite; migrations are applied before the app serves. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(options),
+          dataSourceFactory: async (resolved) => {
+            if (resolved === undefined) throw new Error('database options missing');
+            const dataSource = await new DataSource(resolved).initialize();
+            await runMigrations(dataSource);
+            return dataSource;
+          },
+        }),
+      ],
+      providers: [{ provide: DATABASE_TARGET, useValue: options.target }],
+      exports: [DATABASE_TARGET],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { Clock } from '../clock/clock';
+import { AuctionRealtimeGateway } from './auction-realtime.gateway';
+
+@Module({ providers: [AuctionRealtimeGateway, Clock] })
+export class RealtimeModule {}
