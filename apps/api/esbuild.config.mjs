@@ -15,12 +15,21 @@ const decoratorMetadata = {
         jsc: {
           target: 'es2022',
           parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: true },
+          transform: {
+            legacyDecorator: true,
+            decoratorMetadata: true,
+            useDefineForClassFields: true,
+          },
           keepClassNames: true,
         },
         module: { type: 'es6' },
       });
-      return { contents: map ? `${code}\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(map).toString('base64')}` : code, loader: 'js' };
+      return {
+        contents: map
+          ? `${code}\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(map).toString('base64')}`
+          : code,
+        loader: 'js',
+      };
     });
   },
 };

@@ -10,7 +10,11 @@ export default defineConfig({
   cacheDir: '../../node_modules/.vite/apps/web',
   plugins: [react()],
   resolve: {
-    alias: { '@kepai/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
+    alias: {
+      '@kepai/contracts': fileURLToPath(
+        new URL('../../libs/contracts/src/index.ts', import.meta.url),
+      ),
+    },
   },
   server: {
     port: 5173,

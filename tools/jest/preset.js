@@ -10,7 +10,8 @@ function pathAliases(rootDir) {
   const base = JSON.parse(readFileSync(join(workspaceRoot, 'tsconfig.base.json'), 'utf8'));
   const mapper = {};
   for (const [alias, [target]] of Object.entries(base.compilerOptions.paths ?? {})) {
-    mapper[`^${alias.replace('/', '\\/')}$`] = `<rootDir>/${relative(rootDir, join(workspaceRoot, target))}`;
+    mapper[`^${alias.replace('/', '\\/')}$`] =
+      `<rootDir>/${relative(rootDir, join(workspaceRoot, target))}`;
   }
   return mapper;
 }
@@ -44,7 +45,11 @@ export function nodeProject(displayName, rootDir, extra = {}) {
     testEnvironment: 'node',
     extensionsToTreatAsEsm: ['.ts'],
     moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.integration-spec.ts', '<rootDir>/test/**/*.integration-spec.ts'],
+    testMatch: [
+      '<rootDir>/src/**/*.spec.ts',
+      '<rootDir>/src/**/*.integration-spec.ts',
+      '<rootDir>/test/**/*.integration-spec.ts',
+    ],
     transform: { '^.+\\.ts$': swc(false) },
     moduleNameMapper: pathAliases(rootDir),
     ...extra,
@@ -61,7 +66,10 @@ export function webProject(displayName, rootDir, extra = {}) {
     moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
     testMatch: ['<rootDir>/src/**/*.spec.ts?(x)'],
     transform: { '^.+\\.tsx?$': swc(true) },
-    moduleNameMapper: { ...pathAliases(rootDir), '\\.(css)$': '<rootDir>/../../tools/jest/style-stub.js' },
+    moduleNameMapper: {
+      ...pathAliases(rootDir),
+      '\\.(css)$': '<rootDir>/../../tools/jest/style-stub.js',
+    },
     ...extra,
   };
 }

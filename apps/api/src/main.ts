@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const server = await startKepai(config, { prettyLogs: process.stdout.isTTY });
-  const where = server.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
+  const where =
+    server.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(
     `kepai: listening on ${server.url} (database: ${where}; bid store: ${config.redisUrl === null ? 'in-process' : 'Redis'}; web: ${config.webDist ?? 'not built'})`,
   );
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`kepai: failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `kepai: failed to start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

@@ -6,7 +6,9 @@ import { NotFoundPage } from './modules/home/components/NotFoundPage';
 import { AppShell } from './modules/shell/components/AppShell';
 
 export function App() {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000 } } }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>

@@ -19,7 +19,11 @@ export const NON_SPA_PATHS = ['/api/{*path}', '/socket.io/{*path}'];
 
 @Module({})
 export class AppModule {
-  static forRoot(config: KepaiConfig, target: DatabaseTarget, options: { prettyLogs: boolean }): DynamicModule {
+  static forRoot(
+    config: KepaiConfig,
+    target: DatabaseTarget,
+    options: { prettyLogs: boolean },
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -31,7 +35,13 @@ export class AppModule {
         RealtimeModule,
         IdentityModule,
         ...(config.webDist !== null
-          ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: NON_SPA_PATHS, serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: config.webDist,
+                exclude: NON_SPA_PATHS,
+                serveStaticOptions: { index: 'index.html', maxAge: '1h' },
+              }),
+            ]
           : []),
       ],
     };

@@ -38,7 +38,8 @@ export function defaultWebDist(apiDir: string): string | null {
   return existsSync(join(candidate, 'index.html')) ? candidate : null;
 }
 
-function configure(app: NestExpressApplication, config: KepaiConfig): void {
+/** The HTTP pipeline every Kepai server runs: prefix, helmet, validation, error envelope, OpenAPI. */
+export function configureHttp(app: NestExpressApplication, config: KepaiConfig): void {
   app.setGlobalPrefix('api/v1');
   app.useBodyParser('json', { limit: '1mb' });
   app.use(
@@ -52,7 +53,8 @@ function configure(app: NestExpressApplication, config: KepaiConfig): void {
       },
     }),
   );
-  if (config.allowedOrigins.length > 0) app.enableCors({ origin: config.allowedOrigins, credentials: true });
+  if (config.allowedOrigins.length > 0)
+    app.enableCors({ origin: config.allowedOrigins, credentials: true });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorEnvelopeFilter());
 
@@ -74,8 +76,12 @@ function configure(app: NestExpressApplication, config: KepaiConfig): void {
  * then the Nest app (migrations run before it serves), socket.io on the same port, and the web
  * app when it is built.
  */
-export async function startKepai(config: KepaiConfig, options: StartOptions = {}): Promise<KepaiServer> {
-  const embedded = config.databaseUrl === null ? await EmbeddedPostgres.start({ dataDir: config.dataDir }) : null;
+export async function startKepai(
+  config: KepaiConfig,
+  options: StartOptions = {},
+): Promise<KepaiServer> {
+  const embedded =
+    config.databaseUrl === null ? await EmbeddedPostgres.start({ dataDir: config.dataDir }) : null;
   const database: DatabaseTarget =
     embedded !== null
       ? { url: embedded.url, kind: 'pglite', fresh: embedded.fresh }
@@ -83,14 +89,17 @@ export async function startKepai(config: KepaiConfig, options: StartOptions = {}
   let app: NestExpressApplication | null = null;
   try {
     // the socket.io adapter blocks on XREAD, so it gets a connection of its own
-    const adapterRedis = config.redisUrl !== null ? await connectRedis(config.redisUrl, 'kepai-socket.io') : null;
+    const adapterRedis =
+      config.redisUrl !== null ? await connectRedis(config.redisUrl, 'kepai-socket.io') : null;
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot(config, database, { prettyLogs: options.prettyLogs ?? false }),
       { bufferLogs: true, abortOnError: false },
     );
     app.useLogger(app.get(Logger));
-    app.useWebSocketAdapter(new KepaiIoAdapter(app, { redis: adapterRedis, allowedOrigins: config.allowedOrigins }));
-    configure(app, config);
+    app.useWebSocketAdapter(
+      new KepaiIoAdapter(app, { redis: adapterRedis, allowedOrigins: config.allowedOrigins }),
+    );
+    configureHttp(app, config);
     await app.listen(config.port, config.host);
   } catch (error) {
     await app?.close().catch(() => undefined);

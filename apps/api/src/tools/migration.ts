@@ -7,7 +7,12 @@ import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { EmbeddedPostgres, dataSourceOptions, pendingSchemaChanges, runMigrations } from '@kepai/api-core';
+import {
+  EmbeddedPostgres,
+  dataSourceOptions,
+  pendingSchemaChanges,
+  runMigrations,
+} from '@kepai/api-core';
 import { ENTITIES, MIGRATIONS } from '../app/schema';
 
 const MIGRATIONS_DIR = join(process.cwd(), 'apps', 'api', 'src', 'migrations');
@@ -22,10 +27,16 @@ async function main(): Promise<void> {
     console.error('usage: npm run db:migration -- <PascalCaseName>');
     process.exit(2);
   }
-  const embedded = process.env['DATABASE_URL'] ? null : await EmbeddedPostgres.start({ dataDir: 'memory://' });
+  const embedded = process.env['DATABASE_URL']
+    ? null
+    : await EmbeddedPostgres.start({ dataDir: 'memory://' });
   const url = embedded?.url ?? (process.env['DATABASE_URL'] as string);
   const dataSource = await new DataSource(
-    dataSourceOptions({ target: { url, kind: embedded ? 'pglite' : 'postgresql', fresh: true }, entities: ENTITIES, migrations: MIGRATIONS }),
+    dataSourceOptions({
+      target: { url, kind: embedded ? 'pglite' : 'postgresql', fresh: true },
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+    }),
   ).initialize();
   try {
     await runMigrations(dataSource);
@@ -57,10 +68,15 @@ ${down
     writeFileSync(join(MIGRATIONS_DIR, `${file}.ts`), body);
     const indexPath = join(MIGRATIONS_DIR, 'index.ts');
     const index = readFileSync(indexPath, 'utf8')
-      .replace('// migrations: imports', `import { ${className} } from './${file}';\n// migrations: imports`)
+      .replace(
+        '// migrations: imports',
+        `import { ${className} } from './${file}';\n// migrations: imports`,
+      )
       .replace('// migrations: list', `${className},\n  // migrations: list`);
     writeFileSync(indexPath, index);
-    console.log(`Wrote apps/api/src/migrations/${file}.ts (${up.length} statements) and listed it in index.ts.`);
+    console.log(
+      `Wrote apps/api/src/migrations/${file}.ts (${up.length} statements) and listed it in index.ts.`,
+    );
   } finally {
     await dataSource.destroy();
     await embedded?.stop();

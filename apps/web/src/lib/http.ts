@@ -12,7 +12,11 @@ export class ApiError extends Error {
 }
 
 export async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`/api/v1${path}`, { credentials: 'same-origin', ...init, headers: { accept: 'application/json', ...init?.headers } });
+  const response = await fetch(`/api/v1${path}`, {
+    credentials: 'same-origin',
+    ...init,
+    headers: { accept: 'application/json', ...init?.headers },
+  });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, isErrorEnvelope(body) ? body.error : null);
   return body as T;

@@ -10,5 +10,6 @@ export * from './lib/database/migrator';
 export * from './lib/redis/redis.module';
 export * from './lib/realtime/kepai-io.adapter';
 export * from './lib/realtime/realtime.module';
+export * from './lib/realtime/auction-realtime.gateway';
 export * from './lib/health/health.module';
 export * from './lib/logging/logging';

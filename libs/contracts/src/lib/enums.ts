@@ -55,7 +55,14 @@ export type DepositStatus = (typeof DEPOSIT_STATUSES)[number];
 export const BID_KINDS = ['manual', 'proxy'] as const;
 export type BidKind = (typeof BID_KINDS)[number];
 
-export const LOT_CONTROL_ACTIONS = ['open', 'pause', 'resume', 'going', 'hammer', 'withdraw'] as const;
+export const LOT_CONTROL_ACTIONS = [
+  'open',
+  'pause',
+  'resume',
+  'going',
+  'hammer',
+  'withdraw',
+] as const;
 export type LotControlAction = (typeof LOT_CONTROL_ACTIONS)[number];
 
 export const LOT_OUTCOMES = ['sold', 'unsold', 'withdrawn'] as const;

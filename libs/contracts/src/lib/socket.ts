@@ -6,7 +6,8 @@ import type { Fen } from './money';
 /** The socket.io namespace of the live auction rooms. */
 export const AUCTION_NAMESPACE = '/auction';
 
-export type Ack<T> = ({ ok: true } & T) | { ok: false; code: ErrorCode; message: string; minNext?: Fen };
+export type Ack<T> =
+  ({ ok: true } & T) | { ok: false; code: ErrorCode; message: string; minNext?: Fen };
 
 export interface LotJoinPayload {
   lotId: string;
@@ -72,6 +73,12 @@ export interface AuctionClientEvents {
     payload: BidPlacePayload,
     ack: (reply: Ack<{ seq: number; price: Fen; leader: boolean; closesAt: string }>) => void,
   ) => void;
-  'lot:control': (payload: LotControlPayload, ack: (reply: Ack<{ snapshot: LotSnapshot }>) => void) => void;
-  'time:sync': (payload: Record<string, never>, ack: (reply: Ack<{ serverTime: string }>) => void) => void;
+  'lot:control': (
+    payload: LotControlPayload,
+    ack: (reply: Ack<{ snapshot: LotSnapshot }>) => void,
+  ) => void;
+  'time:sync': (
+    payload: Record<string, never>,
+    ack: (reply: Ack<{ serverTime: string }>) => void,
+  ) => void;
 }

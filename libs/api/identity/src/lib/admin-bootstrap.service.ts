@@ -26,7 +26,11 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     const admin = this.config.admin;
     if (admin === null) return;
     const created = await this.ensureAdmin(admin.email, admin.password);
-    this.logger.log(created ? `created platform admin ${admin.email}` : `platform admin ${admin.email} already exists`);
+    this.logger.log(
+      created
+        ? `created platform admin ${admin.email}`
+        : `platform admin ${admin.email} already exists`,
+    );
   }
 
   /** Returns true when the admin was created, false when the email already had an account. */
@@ -39,10 +43,22 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       let platform = await organisations.findOne({ where: { type: 'platform' } });
       if (platform === null) {
         platform = await organisations.save(
-          organisations.create({ type: 'platform', name: PLATFORM_ORGANISATION_NAME, creditCode: null, region: '全国', verified: true }),
+          organisations.create({
+            type: 'platform',
+            name: PLATFORM_ORGANISATION_NAME,
+            creditCode: null,
+            region: '全国',
+            verified: true,
+          }),
         );
       }
-      await users.insert({ email, passwordHash, displayName: '平台管理员 Admin', organisationId: platform.id, role: 'admin' });
+      await users.insert({
+        email,
+        passwordHash,
+        displayName: '平台管理员 Admin',
+        organisationId: platform.id,
+        role: 'admin',
+      });
       return true;
     });
   }

@@ -26,7 +26,11 @@ function renderWith(respond: () => Promise<Response>) {
 
 function jsonResponse(status: number, body: unknown): Promise<Response> {
   // jsdom has no Response class; fetchHealth reads only these members
-  return Promise.resolve({ ok: status < 400, status, json: () => Promise.resolve(body) } as Response);
+  return Promise.resolve({
+    ok: status < 400,
+    status,
+    json: () => Promise.resolve(body),
+  } as Response);
 }
 
 describe('StatusLine', () => {
@@ -49,7 +53,9 @@ describe('StatusLine', () => {
 
   it('says the server cannot be reached when the request fails', async () => {
     renderWith(() => Promise.reject(new TypeError('Failed to fetch')));
-    await waitFor(() => expect(screen.getByTestId('status-line').dataset['state']).toBe('unreachable'));
+    await waitFor(() =>
+      expect(screen.getByTestId('status-line').dataset['state']).toBe('unreachable'),
+    );
     expect(screen.getByText('无法连接服务器')).toBeTruthy();
   });
 });

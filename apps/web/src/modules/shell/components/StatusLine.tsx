@@ -21,7 +21,13 @@ export function StatusLine() {
   else if (health.isError) state = 'unreachable';
 
   return (
-    <div className={`status-line status-line-${state}`} role="status" aria-live="polite" data-testid="status-line" data-state={state}>
+    <div
+      className={`status-line status-line-${state}`}
+      role="status"
+      aria-live="polite"
+      data-testid="status-line"
+      data-state={state}
+    >
       <span className="status-dot" aria-hidden="true" />
       <strong>{t(`status.${state}`)}</strong>
       {health.data && (
@@ -29,7 +35,8 @@ export function StatusLine() {
           <Component name={t('status.database')} value={health.data.database} />
           <Component name={t('status.redis')} value={health.data.redis} />
           <span className="status-time">
-            {t('status.serverTime')}: {new Date(health.data.serverTime).toLocaleString(i18n.language)}
+            {t('status.serverTime')}:{' '}
+            {new Date(health.data.serverTime).toLocaleString(i18n.language)}
           </span>
           <span className="status-version">v{health.data.version}</span>
         </>

@@ -47,7 +47,10 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgresql://postgres@127.0.0.1:5432/test');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.dataDir).toBe('/var/kepai');
-    expect(config.admin).toEqual({ email: 'admin@kepai.example', password: 'correct horse battery' });
+    expect(config.admin).toEqual({
+      email: 'admin@kepai.example',
+      password: 'correct horse battery',
+    });
     expect(config.seed).toBe('off');
     expect(config.logLevel).toBe('warn');
     expect(config.allowedOrigins).toEqual(['https://kepai.example', 'http://localhost:5173']);
@@ -59,21 +62,51 @@ describe('loadConfig', () => {
   });
 
   it('resolves a relative data folder against the working directory', () => {
-    expect(loadConfig({ KEPAI_DATA_DIR: 'var/db' }, { cwd: '/srv' }).dataDir).toBe(resolve('/srv/var/db'));
+    expect(loadConfig({ KEPAI_DATA_DIR: 'var/db' }, { cwd: '/srv' }).dataDir).toBe(
+      resolve('/srv/var/db'),
+    );
   });
 
   it.each([
     [{ PORT: 'abc' }, 'PORT', 'PORT must be an integer from 0 to 65535 (got "abc")'],
     [{ PORT: '70000' }, 'PORT', 'PORT must be an integer from 0 to 65535 (got "70000")'],
     [{ PORT: '3000.5' }, 'PORT', 'PORT must be an integer from 0 to 65535 (got "3000.5")'],
-    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL', 'DATABASE_URL must be a postgres:// or postgresql:// URL (got "mysql://x")'],
-    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL', 'REDIS_URL must be a redis:// or rediss:// URL (got "localhost:6379")'],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      'DATABASE_URL',
+      'DATABASE_URL must be a postgres:// or postgresql:// URL (got "mysql://x")',
+    ],
+    [
+      { REDIS_URL: 'localhost:6379' },
+      'REDIS_URL',
+      'REDIS_URL must be a redis:// or rediss:// URL (got "localhost:6379")',
+    ],
     [{ KEPAI_SEED: 'yes' }, 'KEPAI_SEED', 'KEPAI_SEED must be "demo" or "off" (got "yes")'],
-    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
-    [{ KEPAI_ADMIN_EMAIL: 'not-an-email', KEPAI_ADMIN_PASSWORD: 'long enough password' }, 'KEPAI_ADMIN_EMAIL', 'KEPAI_ADMIN_EMAIL must be an email address (got "not-an-email")'],
-    [{ KEPAI_ADMIN_EMAIL: 'a@b.cn', KEPAI_ADMIN_PASSWORD: 'short' }, 'KEPAI_ADMIN_PASSWORD', 'KEPAI_ADMIN_PASSWORD must be at least 10 characters long'],
-    [{ KEPAI_ADMIN_EMAIL: 'a@b.cn' }, 'KEPAI_ADMIN_PASSWORD', 'KEPAI_ADMIN_PASSWORD must be set together with the other KEPAI_ADMIN_ variable'],
-    [{ KEPAI_ALLOWED_ORIGINS: 'https://ok.example,ftp://no' }, 'KEPAI_ALLOWED_ORIGINS', 'KEPAI_ALLOWED_ORIGINS must be a comma-separated list of origins like https://kepai.example (got "ftp://no")'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ],
+    [
+      { KEPAI_ADMIN_EMAIL: 'not-an-email', KEPAI_ADMIN_PASSWORD: 'long enough password' },
+      'KEPAI_ADMIN_EMAIL',
+      'KEPAI_ADMIN_EMAIL must be an email address (got "not-an-email")',
+    ],
+    [
+      { KEPAI_ADMIN_EMAIL: 'a@b.cn', KEPAI_ADMIN_PASSWORD: 'short' },
+      'KEPAI_ADMIN_PASSWORD',
+      'KEPAI_ADMIN_PASSWORD must be at least 10 characters long',
+    ],
+    [
+      { KEPAI_ADMIN_EMAIL: 'a@b.cn' },
+      'KEPAI_ADMIN_PASSWORD',
+      'KEPAI_ADMIN_PASSWORD must be set together with the other KEPAI_ADMIN_ variable',
+    ],
+    [
+      { KEPAI_ALLOWED_ORIGINS: 'https://ok.example,ftp://no' },
+      'KEPAI_ALLOWED_ORIGINS',
+      'KEPAI_ALLOWED_ORIGINS must be a comma-separated list of origins like https://kepai.example (got "ftp://no")',
+    ],
   ])('refuses %p naming the variable in one line', (env, variable, message) => {
     const error = refusal(env as Record<string, string>);
     expect(error.variable).toBe(variable);

@@ -141,11 +141,14 @@ export function loadConfig(
       (a, b) => KNOWN.indexOf(a.property as never) - KNOWN.indexOf(b.property as never),
     )[0];
     const problem = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = first.property.includes('PASSWORD') ? '' : ` (got ${JSON.stringify(raw[first.property])})`;
+    const shown = first.property.includes('PASSWORD')
+      ? ''
+      : ` (got ${JSON.stringify(raw[first.property])})`;
     throw new ConfigError(first.property, `${problem}${shown}`);
   }
   if ((vars.KEPAI_ADMIN_EMAIL === undefined) !== (vars.KEPAI_ADMIN_PASSWORD === undefined)) {
-    const missing = vars.KEPAI_ADMIN_EMAIL === undefined ? 'KEPAI_ADMIN_EMAIL' : 'KEPAI_ADMIN_PASSWORD';
+    const missing =
+      vars.KEPAI_ADMIN_EMAIL === undefined ? 'KEPAI_ADMIN_EMAIL' : 'KEPAI_ADMIN_PASSWORD';
     throw new ConfigError(missing, 'must be set together with the other KEPAI_ADMIN_ variable');
   }
   const allowedOrigins = (vars.KEPAI_ALLOWED_ORIGINS ?? '')
@@ -173,6 +176,9 @@ export function loadConfig(
     seed: vars.KEPAI_SEED ?? 'auto',
     logLevel: vars.LOG_LEVEL ?? 'info',
     allowedOrigins,
-    webDist: vars.KEPAI_WEB_DIST !== undefined ? resolve(cwd, vars.KEPAI_WEB_DIST) : (defaults.webDist ?? null),
+    webDist:
+      vars.KEPAI_WEB_DIST !== undefined
+        ? resolve(cwd, vars.KEPAI_WEB_DIST)
+        : (defaults.webDist ?? null),
   };
 }

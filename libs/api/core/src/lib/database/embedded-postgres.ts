@@ -1,4 +1,12 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -83,7 +91,13 @@ export class EmbeddedPostgres {
       });
       await server.start();
       const [host, port] = server.getServerConn().split(':');
-      return new EmbeddedPostgres(db, server, unlock, `postgresql://postgres@${host}:${port}/postgres`, fresh);
+      return new EmbeddedPostgres(
+        db,
+        server,
+        unlock,
+        `postgresql://postgres@${host}:${port}/postgres`,
+        fresh,
+      );
     } catch (error) {
       unlock();
       throw error;

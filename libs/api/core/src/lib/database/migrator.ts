@@ -27,7 +27,9 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
  * The SQL a generated migration would contain: empty when the entities and the migrated schema
  * agree. CI fails on anything here (schema-drift integration test).
  */
-export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up: string[]; down: string[] }> {
+export async function pendingSchemaChanges(
+  dataSource: DataSource,
+): Promise<{ up: string[]; down: string[] }> {
   const sql = await dataSource.driver.createSchemaBuilder().log();
   return {
     up: sql.upQueries.map((query) => query.query),

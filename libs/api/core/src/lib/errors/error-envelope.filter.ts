@@ -32,8 +32,13 @@ export interface MappedError {
 /** Middleware errors (body-parser and friends) carry an HTTP status but are not HttpExceptions. */
 function middlewareStatus(error: unknown): number | null {
   if (typeof error !== 'object' || error === null) return null;
-  const { status, statusCode, expose } = error as { status?: unknown; statusCode?: unknown; expose?: unknown };
-  const value = typeof status === 'number' ? status : typeof statusCode === 'number' ? statusCode : null;
+  const { status, statusCode, expose } = error as {
+    status?: unknown;
+    statusCode?: unknown;
+    expose?: unknown;
+  };
+  const value =
+    typeof status === 'number' ? status : typeof statusCode === 'number' ? statusCode : null;
   return value !== null && value >= 400 && value < 500 && expose === true ? value : null;
 }
 
@@ -52,12 +57,18 @@ function httpExceptionMessage(exception: HttpException): string {
  */
 export function toErrorEnvelope(exception: unknown): MappedError {
   if (exception instanceof AppException) {
-    return { status: exception.status, envelope: { error: { code: exception.code, message: exception.message } } };
+    return {
+      status: exception.status,
+      envelope: { error: { code: exception.code, message: exception.message } },
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code = CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'INVALID_INPUT');
-    const message = status >= 500 && code === 'INTERNAL' ? 'Internal server error' : httpExceptionMessage(exception);
+    const message =
+      status >= 500 && code === 'INTERNAL'
+        ? 'Internal server error'
+        : httpExceptionMessage(exception);
     return { status, envelope: { error: { code, message } } };
   }
   const status = middlewareStatus(exception);
@@ -84,7 +95,9 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, envelope } = toErrorEnvelope(exception);
     if (status >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     if (response.headersSent) {
       response.end();

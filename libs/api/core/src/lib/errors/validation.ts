@@ -5,7 +5,10 @@ function firstProblem(errors: ValidationError[], path = ''): string {
   for (const error of errors) {
     const at = path === '' ? error.property : `${path}.${error.property}`;
     const constraint = Object.values(error.constraints ?? {})[0];
-    if (constraint !== undefined) return constraint.startsWith(error.property) ? `${path === '' ? '' : `${path}.`}${constraint}` : `${at}: ${constraint}`;
+    if (constraint !== undefined)
+      return constraint.startsWith(error.property)
+        ? `${path === '' ? '' : `${path}.`}${constraint}`
+        : `${at}: ${constraint}`;
     const nested = firstProblem(error.children ?? [], at);
     if (nested !== '') return nested;
   }

@@ -1,5 +1,17 @@
-import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  HttpStatus,
+  Inject,
+  Res,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   HealthCheckService,
   HealthIndicatorService,
@@ -35,18 +47,21 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Liveness and readiness: the database and Redis' })
   @ApiOkResponse({ description: 'Every configured component answers' })
-  @ApiServiceUnavailableResponse({ description: 'A configured component does not answer; the body says which' })
+  @ApiServiceUnavailableResponse({
+    description: 'A configured component does not answer; the body says which',
+  })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const redis = this.redis;
     const checks = [() => this.database.pingCheck('database').withTimeout(1_500)];
     if (redis !== null) {
-      checks.push(() =>
-        this.indicators
-          .check('redis')
-          .attempt(async () => {
-            await redis.ping();
-          })
-          .withTimeout(1_500) as never,
+      checks.push(
+        () =>
+          this.indicators
+            .check('redis')
+            .attempt(async () => {
+              await redis.ping();
+            })
+            .withTimeout(1_500) as never,
       );
     }
     let result: HealthCheckResult;
@@ -61,8 +76,15 @@ export class HealthController {
       status: result.status === 'ok' ? 'ok' : 'error',
       version: KEPAI_VERSION,
       serverTime: this.clock.now().toISOString(),
-      database: component(result, 'database', this.target.kind === 'pglite' ? 'embedded pglite' : 'postgresql'),
-      redis: redis === null ? { status: 'disabled', detail: 'in-process' } : component(result, 'redis', 'redis'),
+      database: component(
+        result,
+        'database',
+        this.target.kind === 'pglite' ? 'embedded pglite' : 'postgresql',
+      ),
+      redis:
+        redis === null
+          ? { status: 'disabled', detail: 'in-process' }
+          : component(result, 'redis', 'redis'),
     };
   }
 }

@@ -27,7 +27,14 @@ export function pinoParams(level: LogLevel, pretty: boolean): Params {
         censor: '[redacted]',
       },
       autoLogging: { ignore: (request) => request.url === '/api/v1/health' },
-      ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
+      ...(pretty
+        ? {
+            transport: {
+              target: 'pino-pretty',
+              options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' },
+            },
+          }
+        : {}),
     },
     exclude: [],
   };

@@ -4,9 +4,10 @@ import {
   OnGatewayConnection,
   SubscribeMessage,
   WebSocketGateway,
+  WebSocketServer,
 } from '@nestjs/websockets';
 import { AUCTION_NAMESPACE, type TimeSyncEvent } from '@kepai/contracts';
-import type { Socket } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import { Clock } from '../clock/clock';
 
 /**
@@ -16,6 +17,10 @@ import { Clock } from '../clock/clock';
 @WebSocketGateway({ namespace: AUCTION_NAMESPACE })
 export class AuctionRealtimeGateway implements OnGatewayConnection {
   private readonly logger = new Logger('AuctionRealtime');
+
+  /** The namespace on this node; with Redis its rooms span every node. */
+  @WebSocketServer()
+  readonly namespace: Namespace;
 
   constructor(private readonly clock: Clock) {}
 

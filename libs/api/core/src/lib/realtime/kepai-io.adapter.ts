@@ -5,7 +5,10 @@ import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 
 export interface KepaiIoAdapterOptions {
-  /** A dedicated connection (the adapter blocks on XREAD), or null for the in-memory adapter. */
+  /**
+   * A connection of the adapter's own (it publishes on it and duplicates it for its blocking
+   * XREAD loop), or null for the in-memory adapter.
+   */
   redis: Redis | null;
   allowedOrigins: string[];
 }
@@ -31,7 +34,14 @@ export class KepaiIoAdapter extends IoAdapter {
       cors: allowedOrigins.length > 0 ? { origin: allowedOrigins, credentials: true } : undefined,
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
       ...(redis !== null
-        ? { adapter: createAdapter(redis, { streamName: 'kepai:socket.io', maxLen: 100_000 }) }
+        ? {
+            adapter: createAdapter(redis, {
+              streamName: 'kepai:socket.io',
+              maxLen: 100_000,
+              // the read loop notices a shutdown only between reads; keep that wait short
+              blockTimeInMs: 1_000,
+            }),
+          }
         : {}),
     } as ServerOptions) as Server;
   }

@@ -1,4 +1,11 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { Redis } from 'ioredis';
 
 /** Injection token of the shared ioredis client, or null when REDIS_URL is unset. */
@@ -38,7 +45,9 @@ export async function connectRedis(url: string, name: string, timeoutMs = 5_000)
     await client.ping();
   } catch (error) {
     client.disconnect();
-    throw new Error(`REDIS_URL: cannot reach ${redactUrl(url)} (${(error as Error).message})`, { cause: error });
+    throw new Error(`REDIS_URL: cannot reach ${redactUrl(url)} (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   return client;
 }
@@ -48,7 +57,8 @@ class RedisLifecycle implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.redis !== null && this.redis.status !== 'end') await this.redis.quit().catch(() => this.redis?.disconnect());
+    if (this.redis !== null && this.redis.status !== 'end')
+      await this.redis.quit().catch(() => this.redis?.disconnect());
   }
 }
 
