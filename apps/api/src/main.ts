@@ -14,7 +14,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const server = await startKepai(config, { prettyLogs: process.stdout.isTTY });
+  // pretty logs for a developer's terminal; JSON lines everywhere else (pino-pretty is a dev tool)
+  const server = await startKepai(config, {
+    prettyLogs: process.stdout.isTTY && process.env['NODE_ENV'] !== 'production',
+  });
   const where =
     server.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(
