@@ -161,6 +161,11 @@ describe(`the api on ${TARGET}`, () => {
       expect(response.headers['content-security-policy']).toContain("script-src 'self'");
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['x-powered-by']).toBeUndefined();
+      // plain-HTTP deployments must keep working: HSTS and upgrades belong to the TLS terminator
+      expect(response.headers['strict-transport-security']).toBeUndefined();
+      expect(response.headers['content-security-policy']).not.toContain(
+        'upgrade-insecure-requests',
+      );
     });
   });
 

@@ -38,7 +38,6 @@ if (DATABASE_URL !== null) {
     },
   });
 } else {
-  // eslint-disable-next-line no-console -- say plainly what did not run
   console.warn('migrations on PostgreSQL: skipped, DATABASE_URL is not set (CI always sets it)');
 }
 

@@ -15,7 +15,6 @@ import {
 
 const ready = DATABASE_URL !== null && REDIS_URL !== null;
 if (!ready) {
-  // eslint-disable-next-line no-console -- say plainly what did not run
   console.warn(
     'two api nodes sharing socket.io rooms: skipped, needs DATABASE_URL and REDIS_URL (CI sets both)',
   );

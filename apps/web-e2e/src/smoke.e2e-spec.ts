@@ -4,7 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
-const SHOTS = join(import.meta.dirname, '..', '..', '..', 'dist', 'e2e-screenshots');
+// `npm run screenshots` writes them into docs/screenshots for the README
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const SHOTS = join(ROOT, process.env['KEPAI_SCREENSHOTS'] ?? join('dist', 'e2e-screenshots'));
 
 describe('the web app in Chromium, served by the api', () => {
   let server: RunningServer;

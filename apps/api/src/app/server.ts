@@ -49,8 +49,13 @@ export function configureHttp(app: NestExpressApplication, config: KepaiConfig):
           // the web app is served from this origin; its socket connects back to it
           'connect-src': ["'self'", ...config.allowedOrigins],
           'img-src': ["'self'", 'data:', 'blob:'],
+          // Kepai may be served over plain HTTP behind a TLS terminator or on a LAN; upgrading
+          // every asset request to https would break the page there
+          'upgrade-insecure-requests': null,
         },
       },
+      // HSTS belongs to whatever terminates TLS
+      strictTransportSecurity: false,
     }),
   );
   if (config.allowedOrigins.length > 0)
