@@ -6,6 +6,7 @@ import { REDIS, type KepaiConfig } from '@kepai/api-core';
 import type { HealthReport, TimeSyncEvent } from '@kepai/contracts';
 import type { Redis } from 'ioredis';
 import { startKepai, type KepaiServer } from '../src/app/server';
+import { signIn } from './support/accounts';
 import {
   REDIS_URL,
   TARGET,
@@ -203,7 +204,12 @@ describe(`the api on ${TARGET}`, () => {
     afterEach(() => socket?.disconnect());
 
     it('sends the server time on connect and answers time:sync', async () => {
-      socket = io(`${server.url}/auction`, { transports: ['websocket'], reconnection: false });
+      const admin = await signIn(server.url, 'root@kepai.example', 'a long admin passphrase');
+      socket = io(`${server.url}/auction`, {
+        transports: ['websocket'],
+        reconnection: false,
+        auth: { token: admin.token },
+      });
       const pushed = await new Promise<TimeSyncEvent>((resolve, reject) => {
         socket?.once('time:sync', resolve);
         socket?.once('connect_error', reject);

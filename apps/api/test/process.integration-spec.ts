@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { io } from 'socket.io-client';
+import { signIn } from './support/accounts';
 import {
   freshDatabase,
   tempFolder,
@@ -94,7 +95,11 @@ describe('the built server process', () => {
     });
 
     it('closes sockets, drains, closes its pools and exits 0', async () => {
-      const env: Record<string, string> = { KEPAI_DATA_DIR: folder.path };
+      const env: Record<string, string> = {
+        KEPAI_DATA_DIR: folder.path,
+        KEPAI_ADMIN_EMAIL: 'ops@kepai.example',
+        KEPAI_ADMIN_PASSWORD: 'shutdown drill 2026',
+      };
       if (database.url !== null) env['DATABASE_URL'] = database.url;
       if (REDIS_URL !== null) env['REDIS_URL'] = REDIS_URL;
       const running = launch(env);
@@ -103,7 +108,12 @@ describe('the built server process', () => {
       const health = await fetch(`${url}/api/v1/health`);
       expect(health.status).toBe(200);
 
-      const socket = io(`${url}/auction`, { transports: ['websocket'], reconnection: false });
+      const admin = await signIn(url, 'ops@kepai.example', 'shutdown drill 2026');
+      const socket = io(`${url}/auction`, {
+        transports: ['websocket'],
+        reconnection: false,
+        auth: { token: admin.token },
+      });
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', resolve);
         socket.once('connect_error', reject);

@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { AUCTION_NAMESPACE } from '@kepai/contracts';
 import { AuctionRealtimeGateway } from '@kepai/api-core';
 import { startKepai, type KepaiServer } from '../src/app/server';
+import { registerAccount } from './support/accounts';
 import {
   DATABASE_URL,
   REDIS_URL,
@@ -43,9 +44,11 @@ if (!ready) {
   });
 
   it('lets a node reach a socket connected to the other node', async () => {
+    const enterprise = await registerAccount(nodeA.url, 'enterprise');
     client = io(`${nodeB.url}${AUCTION_NAMESPACE}`, {
       transports: ['websocket'],
       reconnection: false,
+      auth: { token: enterprise.token },
     });
     await new Promise<void>((resolve, reject) => {
       client?.once('connect', resolve);
@@ -56,7 +59,8 @@ if (!ready) {
     expect(sockets.map((socket) => socket.id)).toContain(client.id);
 
     const received = new Promise<unknown>((resolve) => client?.once('lot:state', resolve));
-    namespaceA.to(client.id as string).emit('lot:state', { probe: 'from node A' });
+    // the user's own room, joined at the handshake on node B, reached from node A
+    namespaceA.to(`user:${enterprise.user.id}`).emit('lot:state', { probe: 'from node A' });
     await expect(received).resolves.toEqual({ probe: 'from node A' });
   });
 });

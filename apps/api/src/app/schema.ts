@@ -1,7 +1,8 @@
+import { AUDIT_ENTITIES } from '@kepai/api-audit';
 import { IDENTITY_ENTITIES } from '@kepai/api-identity';
 import { MIGRATIONS } from '../migrations';
 
 /** Every table of Kepai: each domain library contributes its entities. */
-export const ENTITIES = [...IDENTITY_ENTITIES];
+export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES];
 
 export { MIGRATIONS };

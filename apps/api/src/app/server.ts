@@ -5,12 +5,17 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import type { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import {
   EmbeddedPostgres,
   ErrorEnvelopeFilter,
+  AUTH_RATE_LIMITED_PATHS,
   KepaiIoAdapter,
+  REDIS,
+  authRateLimit,
   connectRedis,
   createValidationPipe,
   type DatabaseTarget,
@@ -41,6 +46,8 @@ export function defaultWebDist(apiDir: string): string | null {
 /** The HTTP pipeline every Kepai server runs: prefix, helmet, validation, error envelope, OpenAPI. */
 export function configureHttp(app: NestExpressApplication, config: KepaiConfig): void {
   app.setGlobalPrefix('api/v1');
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   app.use(
     helmet({
@@ -105,6 +112,10 @@ export async function startKepai(
       new KepaiIoAdapter(app, { redis: adapterRedis, allowedOrigins: config.allowedOrigins }),
     );
     configureHttp(app, config);
+    app.use(
+      AUTH_RATE_LIMITED_PATHS,
+      authRateLimit(config.authRateLimit, app.get<Redis | null>(REDIS)),
+    );
     await app.listen(config.port, config.host);
   } catch (error) {
     await app?.close().catch(() => undefined);

@@ -35,6 +35,65 @@ export interface UserView {
   organisation: OrganisationView;
 }
 
+/** An organisation as its own members and admins see it. */
+export interface OrganisationDetail extends OrganisationView {
+  creditCode: string | null;
+  createdAt: string;
+}
+
+export interface MemberView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  createdAt: string;
+}
+
+export interface InvitationBody {
+  email: string;
+  role: Exclude<UserRole, 'admin'>;
+}
+
+export interface InvitationView {
+  id: string;
+  organisationId: string;
+  email: string;
+  role: Exclude<UserRole, 'admin'>;
+  expiresAt: string;
+  acceptedAt: string | null;
+  createdAt: string;
+}
+
+/** Answer to creating an invitation: the token is shown once and never stored in clear. */
+export interface InvitationCreated extends InvitationView {
+  token: string;
+  acceptPath: string;
+}
+
+export interface AcceptInvitationBody {
+  token: string;
+  displayName: string;
+  password: string;
+}
+
+export interface ChangePasswordBody {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface AuditEventView {
+  id: string;
+  at: string;
+  actorUserId: string | null;
+  actorOrganisationId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  summary: Record<string, unknown>;
+  ip: string | null;
+  requestId: string | null;
+}
+
 export interface RegisterBody {
   email: string;
   password: string;

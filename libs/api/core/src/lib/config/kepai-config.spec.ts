@@ -25,6 +25,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       allowedOrigins: [],
       webDist: null,
+      authRateLimit: 20,
+      trustProxyHops: 0,
     });
   });
 
@@ -101,6 +103,16 @@ describe('loadConfig', () => {
       { KEPAI_ADMIN_EMAIL: 'a@b.cn' },
       'KEPAI_ADMIN_PASSWORD',
       'KEPAI_ADMIN_PASSWORD must be set together with the other KEPAI_ADMIN_ variable',
+    ],
+    [
+      { KEPAI_AUTH_RATE_LIMIT: '0' },
+      'KEPAI_AUTH_RATE_LIMIT',
+      'KEPAI_AUTH_RATE_LIMIT must be an integer from 1 to 100000 (got "0")',
+    ],
+    [
+      { KEPAI_TRUST_PROXY: 'yes' },
+      'KEPAI_TRUST_PROXY',
+      'KEPAI_TRUST_PROXY must be an integer from 0 to 10 (got "yes")',
     ],
     [
       { KEPAI_ALLOWED_ORIGINS: 'https://ok.example,ftp://no' },

@@ -38,6 +38,10 @@ export interface KepaiConfig {
   allowedOrigins: string[];
   /** Folder of the built web app to serve, or null to serve the api alone. */
   webDist: string | null;
+  /** Sign-in, registration and invitation attempts allowed per client IP per minute. */
+  authRateLimit: number;
+  /** Reverse proxies in front of the api whose X-Forwarded-For is believed (0: none). */
+  trustProxyHops: number;
 }
 
 /** A bad setting: the message is one line naming the variable. */
@@ -105,6 +109,20 @@ class EnvironmentVariables {
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   KEPAI_WEB_DIST?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 1 to 100000' })
+  @Min(1, { message: 'must be an integer from 1 to 100000' })
+  @Max(100_000, { message: 'must be an integer from 1 to 100000' })
+  KEPAI_AUTH_RATE_LIMIT?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 0 to 10' })
+  @Min(0, { message: 'must be an integer from 0 to 10' })
+  @Max(10, { message: 'must be an integer from 0 to 10' })
+  KEPAI_TRUST_PROXY?: number;
 }
 
 const KNOWN = [
@@ -119,6 +137,8 @@ const KNOWN = [
   'LOG_LEVEL',
   'KEPAI_ALLOWED_ORIGINS',
   'KEPAI_WEB_DIST',
+  'KEPAI_AUTH_RATE_LIMIT',
+  'KEPAI_TRUST_PROXY',
 ] as const;
 
 /**
@@ -180,5 +200,7 @@ export function loadConfig(
       vars.KEPAI_WEB_DIST !== undefined
         ? resolve(cwd, vars.KEPAI_WEB_DIST)
         : (defaults.webDist ?? null),
+    authRateLimit: vars.KEPAI_AUTH_RATE_LIMIT ?? 20,
+    trustProxyHops: vars.KEPAI_TRUST_PROXY ?? 0,
   };
 }

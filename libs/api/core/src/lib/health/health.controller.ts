@@ -21,6 +21,7 @@ import {
 import type { HealthComponent, HealthReport } from '@kepai/contracts';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
+import { Public } from '../auth/access.decorators';
 import { Clock } from '../clock/clock';
 import { DATABASE_TARGET, type DatabaseTarget } from '../database/database.module';
 import { REDIS } from '../redis/redis.module';
@@ -45,6 +46,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Liveness and readiness: the database and Redis' })
   @ApiOkResponse({ description: 'Every configured component answers' })
   @ApiServiceUnavailableResponse({
