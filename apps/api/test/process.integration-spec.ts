@@ -22,6 +22,8 @@ interface Running {
   exited: Promise<number | null>;
 }
 
+const launched: Running[] = [];
+
 function launch(env: Record<string, string>): Running {
   const child = spawn(process.execPath, [MAIN], {
     env: {
@@ -30,6 +32,8 @@ function launch(env: Record<string, string>): Running {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       KEPAI_SEED: 'off',
+      // other suites sign in from 127.0.0.1 too, counted in the same Redis
+      KEPAI_AUTH_RATE_LIMIT: '10000',
       ...env,
     },
   });
@@ -39,8 +43,20 @@ function launch(env: Record<string, string>): Running {
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-  return { child, url: '', output: () => output, exited };
+  const running = { child, url: '', output: () => output, exited };
+  launched.push(running);
+  return running;
 }
+
+// a failed assertion must not leave a server running (and Jest waiting for it)
+afterEach(async () => {
+  for (const running of launched.splice(0)) {
+    if (running.child.exitCode === null && running.child.signalCode === null) {
+      running.child.kill('SIGKILL');
+      await running.exited;
+    }
+  }
+});
 
 async function listening(running: Running, timeoutMs = 30_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;

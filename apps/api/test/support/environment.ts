@@ -70,6 +70,8 @@ export function testConfig(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     KEPAI_SEED: 'off',
+    // suites sign in many times from 127.0.0.1; the rate-limit suite sets its own small limit
+    KEPAI_AUTH_RATE_LIMIT: '10000',
     KEPAI_DATA_DIR: dataDir,
     ...(database.url !== null ? { DATABASE_URL: database.url } : {}),
     ...(REDIS_URL !== null ? { REDIS_URL } : {}),

@@ -5,10 +5,14 @@ function firstProblem(errors: ValidationError[], path = ''): string {
   for (const error of errors) {
     const at = path === '' ? error.property : `${path}.${error.property}`;
     const constraint = Object.values(error.constraints ?? {})[0];
-    if (constraint !== undefined)
-      return constraint.startsWith(error.property)
-        ? `${path === '' ? '' : `${path}.`}${constraint}`
-        : `${at}: ${constraint}`;
+    if (constraint !== undefined) {
+      // class-validator names the bare property; name the whole path to it instead
+      if (constraint.startsWith(`property ${error.property} `))
+        return `property ${at}${constraint.slice(`property ${error.property}`.length)}`;
+      if (constraint.startsWith(`${error.property} `))
+        return `${at}${constraint.slice(error.property.length)}`;
+      return `${at}: ${constraint}`;
+    }
     const nested = firstProblem(error.children ?? [], at);
     if (nested !== '') return nested;
   }
