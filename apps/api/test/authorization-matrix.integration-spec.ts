@@ -24,22 +24,24 @@ import {
   type TestFolder,
 } from './support/environment';
 
-const ACTORS = [
-  'anonymous',
-  'enterprise',
-  'institute',
-  'broker',
-  'admin',
-  'otherEnterprise',
-] as const;
+/** `other` is a member of another organisation of the same type as the owner of the row's object. */
+const ACTORS = ['anonymous', 'enterprise', 'institute', 'broker', 'admin', 'other'] as const;
 type ActorName = (typeof ACTORS)[number];
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+type Owner = 'enterprise' | 'institute' | 'broker';
+
 interface World {
   url: string;
-  accounts: Record<Exclude<ActorName, 'anonymous'>, Account>;
+  accounts: Record<Exclude<ActorName, 'anonymous' | 'other'>, Account>;
+  /** A member (not the owner) of a second organisation of each type. */
+  others: Record<Owner, Account>;
   /** The enterprise organisation whose objects the object-level rows target. */
   enterpriseOrganisationId: string;
+  /** A published result of the institute, a draft of it, and a demand of the enterprise. */
+  publishedResultId: string;
+  draftResultId: string;
+  demandId: string;
 }
 
 interface Call {
@@ -51,6 +53,59 @@ interface Row {
   /** Prepares the request for one caller; may create what the request needs. */
   call: (world: World, actor: ActorName) => Promise<Call> | Call;
   expect: Record<ActorName, number>;
+  /** Whose object the row touches, which decides who `other` is; the enterprise by default. */
+  owner?: Owner;
+}
+
+function accountOf(world: World, actor: Exclude<ActorName, 'anonymous'>, owner: Owner): Account {
+  return actor === 'other' ? world.others[owner] : world.accounts[actor];
+}
+
+/** A fresh session of the institute's owner (other cells may have ended earlier ones). */
+async function instituteSession(world: World): Promise<string> {
+  return (
+    await signIn(world.url, world.accounts.institute.email, world.accounts.institute.password)
+  ).token;
+}
+
+async function newResult(
+  world: World,
+  then: 'draft' | 'pending_review' | 'published',
+): Promise<string> {
+  const token = await instituteSession(world);
+  const created = await request(world.url)
+    .post('/api/v1/results')
+    .set('authorization', `Bearer ${token}`)
+    .send(resultBody())
+    .expect(201);
+  const id = (created.body as { id: string }).id;
+  if (then === 'draft') return id;
+  await request(world.url)
+    .post(`/api/v1/results/${id}/submit`)
+    .set('authorization', `Bearer ${token}`)
+    .expect(200);
+  if (then === 'pending_review') return id;
+  const admin = await signIn(world.url, world.accounts.admin.email, world.accounts.admin.password);
+  await request(world.url)
+    .post(`/api/v1/admin/results/${id}/approve`)
+    .set('authorization', `Bearer ${admin.token}`)
+    .expect(200);
+  return id;
+}
+
+function resultBody() {
+  return {
+    title: '一种基于石墨烯的柔性锂电池负极材料',
+    summary: '以石墨烯为骨架的硅碳负极，循环寿命提升 40%。',
+    description: '本成果针对锂电池负极膨胀问题，提出石墨烯包覆纳米硅的制备方法，已完成中试验证。',
+    field: 'materials',
+    keywords: ['石墨烯', '锂电池', '负极材料'],
+    patentNumbers: [],
+    maturity: 'pilot',
+    transactionModes: ['assignment', 'ordinary_licence'],
+    askingPrice: 50_000_000,
+    region: '湖北省武汉市',
+  };
 }
 
 /** Expected statuses: `all(200)`, or `all(403, { admin: 200 })`. */
@@ -101,7 +156,7 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /api/v1/auth/login': {
     call: (world, actor) => {
-      const account = world.accounts[actor === 'anonymous' ? 'enterprise' : actor];
+      const account = accountOf(world, actor === 'anonymous' ? 'enterprise' : actor, 'enterprise');
       return {
         path: '/api/v1/auth/login',
         body: { email: account.email, password: account.password },
@@ -116,7 +171,10 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/me': { call: () => ({ path: '/api/v1/me' }), expect: all(200, { anonymous: 401 }) },
   'POST /api/v1/me/password': {
     call: (world, actor) => {
-      const password = actor === 'anonymous' ? 'whatever-password' : world.accounts[actor].password;
+      const password =
+        actor === 'anonymous'
+          ? 'whatever-password'
+          : accountOf(world, actor, 'enterprise').password;
       return {
         path: '/api/v1/me/password',
         body: { currentPassword: password, newPassword: password },
@@ -175,6 +233,114 @@ const MATRIX: Record<string, Row> = {
     call: () => ({ path: '/api/v1/admin/audit-events' }),
     expect: all(403, { anonymous: 401, admin: 200 }),
   },
+
+  'GET /api/v1/results': {
+    owner: 'institute',
+    call: () => ({ path: '/api/v1/results' }),
+    expect: all(403, { anonymous: 401, institute: 200, other: 200 }),
+  },
+  'POST /api/v1/results': {
+    owner: 'institute',
+    call: () => ({ path: '/api/v1/results', body: resultBody() }),
+    expect: all(403, { anonymous: 401, institute: 201, other: 201 }),
+  },
+  'GET /api/v1/results/{id}': {
+    owner: 'institute',
+    call: (world) => ({ path: `/api/v1/results/${world.publishedResultId}` }),
+    expect: all(200),
+  },
+  'PATCH /api/v1/results/{id}': {
+    owner: 'institute',
+    call: (world) => ({
+      path: `/api/v1/results/${world.draftResultId}`,
+      body: { summary: '修改后的摘要：循环寿命提升 45%。' },
+    }),
+    expect: all(403, { anonymous: 401, institute: 200 }),
+  },
+  'DELETE /api/v1/results/{id}': {
+    owner: 'institute',
+    call: async (world) => ({ path: `/api/v1/results/${await newResult(world, 'draft')}` }),
+    expect: all(403, { anonymous: 401, institute: 200 }),
+  },
+  'POST /api/v1/results/{id}/submit': {
+    owner: 'institute',
+    call: async (world) => ({ path: `/api/v1/results/${await newResult(world, 'draft')}/submit` }),
+    expect: all(403, { anonymous: 401, institute: 200 }),
+  },
+  'POST /api/v1/results/{id}/favourite': {
+    owner: 'institute',
+    call: (world) => ({ path: `/api/v1/results/${world.publishedResultId}/favourite` }),
+    expect: all(200, { anonymous: 401 }),
+  },
+  'DELETE /api/v1/results/{id}/favourite': {
+    owner: 'institute',
+    call: (world) => ({ path: `/api/v1/results/${world.publishedResultId}/favourite` }),
+    expect: all(200, { anonymous: 401 }),
+  },
+  'GET /api/v1/results/{id}/similar': {
+    owner: 'institute',
+    call: (world) => ({ path: `/api/v1/results/${world.publishedResultId}/similar` }),
+    expect: all(200),
+  },
+  'GET /api/v1/admin/results': {
+    call: () => ({ path: '/api/v1/admin/results' }),
+    expect: all(403, { anonymous: 401, admin: 200 }),
+  },
+  'POST /api/v1/admin/results/{id}/approve': {
+    owner: 'institute',
+    call: async (world) => ({
+      path: `/api/v1/admin/results/${await newResult(world, 'pending_review')}/approve`,
+    }),
+    expect: all(403, { anonymous: 401, admin: 200 }),
+  },
+  'POST /api/v1/admin/results/{id}/reject': {
+    owner: 'institute',
+    call: async (world) => ({
+      path: `/api/v1/admin/results/${await newResult(world, 'pending_review')}/reject`,
+      body: { reason: '专利号与权利人不符' },
+    }),
+    expect: all(403, { anonymous: 401, admin: 200 }),
+  },
+  'GET /api/v1/search/results': {
+    call: () => ({ path: '/api/v1/search/results?q=石墨烯&field=materials' }),
+    expect: all(200),
+  },
+  'GET /api/v1/search/suggest': {
+    call: () => ({ path: '/api/v1/search/suggest?q=石墨' }),
+    expect: all(200),
+  },
+
+  'GET /api/v1/demands': {
+    call: () => ({ path: '/api/v1/demands' }),
+    expect: all(200, { anonymous: 401, institute: 403 }),
+  },
+  'POST /api/v1/demands': {
+    call: () => ({
+      path: '/api/v1/demands',
+      body: {
+        title: '寻求高能量密度电池负极技术',
+        description: '用于电动工具电池，要求循环寿命 1000 次以上。',
+        field: 'materials',
+        budget: 80_000_000,
+      },
+    }),
+    expect: all(403, { anonymous: 401, enterprise: 201, other: 201 }),
+  },
+  'GET /api/v1/demands/{id}': {
+    call: (world) => ({ path: `/api/v1/demands/${world.demandId}` }),
+    expect: all(200, { anonymous: 401, institute: 403, other: 403 }),
+  },
+  'GET /api/v1/demands/{id}/matches': {
+    call: (world) => ({ path: `/api/v1/demands/${world.demandId}/matches` }),
+    expect: all(200, { anonymous: 401, institute: 403, other: 403 }),
+  },
+  'POST /api/v1/demands/{id}/links': {
+    call: (world) => ({
+      path: `/api/v1/demands/${world.demandId}/links`,
+      body: { resultId: world.publishedResultId, note: '负极材料方向匹配' },
+    }),
+    expect: all(403, { anonymous: 401, broker: 201 }),
+  },
 };
 
 const ADMIN = { email: 'admin@matrix.test', password: 'Matrix-Operator-1' };
@@ -198,33 +364,59 @@ describe(`the authorization matrix on ${TARGET}`, () => {
     const enterprise = await registerAccount(server.url, 'enterprise');
     const institute = await registerAccount(server.url, 'institute');
     const broker = await registerAccount(server.url, 'brokerage');
-    // a member (not the owner) of another enterprise
-    const otherOwner = await registerAccount(server.url, 'enterprise');
-    const invitation = (
-      await request(server.url)
-        .post(`/api/v1/organisations/${otherOwner.user.organisation.id}/invitations`)
-        .set('authorization', `Bearer ${otherOwner.token}`)
-        .send({ email: uniqueEmail('other-member'), role: 'member' })
-        .expect(201)
-    ).body as InvitationCreated;
-    const joined = (
-      await request(server.url)
-        .post('/api/v1/invitations/accept')
-        .send({ token: invitation.token, displayName: 'other member', password: TEST_PASSWORD })
-        .expect(201)
-    ).body as LoginResponse;
-    const otherEnterprise = await signIn(server.url, joined.user.email, TEST_PASSWORD);
-    for (const account of [enterprise, institute, broker, otherOwner]) {
-      await request(server.url)
+    const verify = (account: Account) =>
+      request(server.url)
         .post(`/api/v1/admin/organisations/${account.user.organisation.id}/verify`)
         .set('authorization', `Bearer ${admin.token}`)
         .expect(200);
-    }
+    /** A member (not the owner) of a second, verified organisation of the type. */
+    const memberOfAnother = async (
+      type: 'enterprise' | 'institute' | 'brokerage',
+    ): Promise<Account> => {
+      const owner = await registerAccount(server.url, type);
+      await verify(owner);
+      const invitation = (
+        await request(server.url)
+          .post(`/api/v1/organisations/${owner.user.organisation.id}/invitations`)
+          .set('authorization', `Bearer ${owner.token}`)
+          .send({ email: uniqueEmail(`other-${type}`), role: 'member' })
+          .expect(201)
+      ).body as InvitationCreated;
+      const joined = (
+        await request(server.url)
+          .post('/api/v1/invitations/accept')
+          .send({ token: invitation.token, displayName: 'other member', password: TEST_PASSWORD })
+          .expect(201)
+      ).body as LoginResponse;
+      return signIn(server.url, joined.user.email, TEST_PASSWORD);
+    };
+    for (const account of [enterprise, institute, broker]) await verify(account);
     world = {
       url: server.url,
-      accounts: { enterprise, institute, broker, admin, otherEnterprise },
+      accounts: { enterprise, institute, broker, admin },
+      others: {
+        enterprise: await memberOfAnother('enterprise'),
+        institute: await memberOfAnother('institute'),
+        broker: await memberOfAnother('brokerage'),
+      },
       enterpriseOrganisationId: enterprise.user.organisation.id,
+      publishedResultId: '',
+      draftResultId: '',
+      demandId: '',
     };
+    world.publishedResultId = await newResult(world, 'published');
+    world.draftResultId = await newResult(world, 'draft');
+    world.demandId = (
+      await request(server.url)
+        .post('/api/v1/demands')
+        .set('authorization', `Bearer ${enterprise.token}`)
+        .send({
+          title: '寻求石墨烯电池技术',
+          description: '用于储能电站的长寿命电池方案。',
+          field: 'energy',
+        })
+        .expect(201)
+    ).body.id as string;
   });
 
   afterAll(async () => {
@@ -258,7 +450,7 @@ describe(`the authorization matrix on ${TARGET}`, () => {
     if (actor !== 'anonymous') {
       // a session of its own for each cell, so that logout or a password change in one cell
       // cannot end the session another cell uses
-      const account = world.accounts[actor];
+      const account = accountOf(world, actor, MATRIX[route].owner ?? 'enterprise');
       const session = await signIn(world.url, account.email, account.password);
       pending = pending.set('authorization', `Bearer ${session.token}`);
     }

@@ -11,6 +11,7 @@ import {
   type DatabaseTarget,
   type KepaiConfig,
 } from '@kepai/api-core';
+import { CatalogueModule } from '@kepai/api-catalogue';
 import { IdentityModule } from '@kepai/api-identity';
 import { ENTITIES, MIGRATIONS } from './schema';
 
@@ -34,6 +35,7 @@ export class AppModule {
         HealthModule,
         RealtimeModule,
         IdentityModule,
+        CatalogueModule,
         ...(config.webDist !== null
           ? [
               ServeStaticModule.forRoot({

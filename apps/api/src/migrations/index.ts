@@ -1,10 +1,12 @@
 // Migrations in the order they run. `npm run db:migration -- <Name>` adds to both lists.
 import { Initial1795312335526 } from './1795312335526-Initial';
 import { IdentityAndAudit1795313665535 } from './1795313665535-IdentityAndAudit';
+import { Catalogue1795316482060 } from './1795316482060-Catalogue';
 // migrations: imports
 
 export const MIGRATIONS = [
   Initial1795312335526,
   IdentityAndAudit1795313665535,
+  Catalogue1795316482060,
   // migrations: list
 ];

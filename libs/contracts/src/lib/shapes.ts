@@ -132,7 +132,14 @@ export interface ResultBody {
   askingPrice?: Fen;
   region: string;
   ufplTerms?: UfplTerms;
+  /** Legal status of the patents (法律状态). */
+  patentStatus?: PatentStatus;
+  /** The research team, first the leader. */
+  team?: string[];
 }
+
+export const PATENT_STATUSES = ['granted', 'pending', 'expired'] as const;
+export type PatentStatus = (typeof PATENT_STATUSES)[number];
 
 export interface ResultView extends ResultBody {
   id: string;
@@ -140,8 +147,94 @@ export interface ResultView extends ResultBody {
   institute: { id: string; name: string };
   viewCount: number;
   favouriteCount: number;
+  /** Set when an admin sent the result back. */
+  rejectReason: string | null;
+  publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Whether the caller has favourited it (false for anonymous callers). */
+  favourited: boolean;
+}
+
+export const SEARCH_SORTS = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export const PRICE_BANDS = [
+  'under_100k',
+  '100k_500k',
+  '500k_1m',
+  '1m_5m',
+  'over_5m',
+  'negotiable',
+] as const;
+export type PriceBand = (typeof PRICE_BANDS)[number];
+
+/** One card of the catalogue; `*Highlighted` mark matched terms with « and ». */
+export interface SearchResultItem {
+  id: string;
+  title: string;
+  titleHighlighted: string;
+  summaryHighlighted: string;
+  institute: { id: string; name: string };
+  field: Field;
+  maturity: Maturity;
+  transactionModes: TransactionMode[];
+  askingPrice: Fen | null;
+  region: string;
+  publishedAt: string;
+  viewCount: number;
+  favouriteCount: number;
+}
+
+export interface FacetCount<T extends string = string> {
+  value: T;
+  count: number;
+  /** Display name where the value is an id (institutes). */
+  label?: string;
+}
+
+/** Counts per value, each reflecting every active filter but its own. */
+export interface SearchFacets {
+  field: Array<FacetCount<Field>>;
+  mode: Array<FacetCount<TransactionMode>>;
+  maturity: Array<FacetCount<Maturity>>;
+  region: FacetCount[];
+  priceBand: Array<FacetCount<PriceBand>>;
+  institute: FacetCount[];
+}
+
+export interface SearchResponse {
+  items: SearchResultItem[];
+  facets: SearchFacets;
+  total: number;
+  nextCursor?: string;
+}
+
+export interface SuggestResponse {
+  items: Array<{ id: string; title: string; titleHighlighted: string }>;
+}
+
+export interface DemandBody {
+  title: string;
+  description: string;
+  field: Field;
+  budget?: Fen;
+  /** YYYY-MM-DD */
+  deadline?: string;
+}
+
+export interface DemandView extends DemandBody {
+  id: string;
+  enterprise: { id: string; name: string };
+  status: 'open' | 'closed';
+  createdAt: string;
+}
+
+export interface DemandMatch {
+  result: SearchResultItem;
+  score: number;
+  /** The broker's link, when a broker linked this result to the demand. */
+  linkedBy?: { brokerId: string; brokerName: string; note: string | null; at: string };
 }
 
 /** `[fromPrice, step]` rows, ascending by `fromPrice`. */

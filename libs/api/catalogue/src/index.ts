@@ -1,0 +1,26 @@
+export * from './lib/result.entity';
+export * from './lib/catalogue-tables.entity';
+export * from './lib/results.service';
+export * from './lib/search/search.service';
+export * from './lib/search/tokenizer';
+export * from './lib/search/search-index';
+export * from './lib/catalogue.module';
+
+import {
+  DemandEntity,
+  DemandLinkEntity,
+  FavouriteEntity,
+  ResultViewEntity,
+  SearchTermEntity,
+} from './lib/catalogue-tables.entity';
+import { ResultEntity } from './lib/result.entity';
+
+/** The catalogue's tables, for the app's data source. */
+export const CATALOGUE_ENTITIES = [
+  ResultEntity,
+  FavouriteEntity,
+  ResultViewEntity,
+  SearchTermEntity,
+  DemandEntity,
+  DemandLinkEntity,
+];

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { Clock } from '@kepai/api-core';
+import { AuditModule } from '@kepai/api-audit';
+import {
+  AdminResultsController,
+  DemandsController,
+  ResultsController,
+  SearchController,
+} from './catalogue.controllers';
+import { DemandsService } from './demands.service';
+import { ResultsService } from './results.service';
+import { SearchService } from './search/search.service';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [ResultsController, AdminResultsController, SearchController, DemandsController],
+  providers: [Clock, ResultsService, SearchService, DemandsService],
+  exports: [ResultsService, SearchService],
+})
+export class CatalogueModule {}
