@@ -305,11 +305,13 @@ export class ResultsService {
       const viewer =
         actor !== null ? `user:${actor.userId}` : `anon:${meta.ip ?? ''}:${meta.userAgent ?? ''}`;
       const viewerKey = createHash('sha256').update(viewer).digest('hex');
-      const counted: unknown[] = await this.dataSource.query(
+      // the last statement is a SELECT: TypeORM answers UPDATE and DELETE with [rows, count]
+      const counted: Array<{ view_count: number }> = await this.dataSource.query(
         `WITH seen AS (
            INSERT INTO result_view (result_id, viewer_key, day) VALUES ($1, $2, ($3::timestamptz AT TIME ZONE 'Asia/Shanghai')::date)
-           ON CONFLICT DO NOTHING RETURNING 1)
-         UPDATE result SET view_count = view_count + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM seen) RETURNING view_count`,
+           ON CONFLICT DO NOTHING RETURNING 1),
+         bumped AS (UPDATE result SET view_count = view_count + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM seen) RETURNING view_count)
+         SELECT view_count FROM bumped`,
         [id, viewerKey, this.clock.now()],
       );
       if (counted.length > 0) result.viewCount += 1;
@@ -371,13 +373,15 @@ export class ResultsService {
         .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (result === null || !PUBLIC_STATUSES.includes(result.status))
         throw new AppException('NOT_FOUND', 'No such result');
+      // each wrapped in a SELECT: TypeORM answers a bare DELETE with [rows, count], not rows
       const changed: unknown[] = on
         ? await manager.query(
-            `INSERT INTO favourite (user_id, result_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
+            `WITH added AS (INSERT INTO favourite (user_id, result_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1)
+             SELECT 1 FROM added`,
             [actor.userId, id],
           )
         : await manager.query(
-            `DELETE FROM favourite WHERE user_id = $1 AND result_id = $2 RETURNING 1`,
+            `WITH gone AS (DELETE FROM favourite WHERE user_id = $1 AND result_id = $2 RETURNING 1) SELECT 1 FROM gone`,
             [actor.userId, id],
           );
       let favouriteCount = result.favouriteCount;
