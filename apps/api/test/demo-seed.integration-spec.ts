@@ -3,6 +3,7 @@ import { jest } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD } from '@kepai/api-identity';
+import { DEMO_RESULT_COUNT } from '../src/app/demo-seed.service';
 import { startKepai } from '../src/app/server';
 import { DATABASE_URL, TARGET, freshDatabase, tempFolder, testConfig } from './support/environment';
 
@@ -50,13 +51,22 @@ describe(`demo data on ${TARGET}`, () => {
         testConfig(database, join(folder.path, 'data'), { KEPAI_SEED: 'demo' }),
       );
       try {
-        const [{ users, organisations }] = await second.app
-          .get(DataSource)
-          .query(
-            `SELECT (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM organisation) AS organisations`,
-          );
+        const [{ users, results, demoInstituteResults }] = await second.app.get(DataSource).query(
+          `SELECT (SELECT count(*)::int FROM app_user) AS users,
+                  (SELECT count(*)::int FROM result WHERE status = 'published') AS results,
+                  (SELECT count(*)::int FROM result r JOIN organisation o ON o.id = r.institute_id
+                    WHERE o.credit_code = $1) AS "demoInstituteResults"`,
+          [DEMO_ORGANISATIONS[0].creditCode],
+        );
         expect(users).toBe(DEMO_EMAILS.length);
-        expect(organisations).toBe(DEMO_ORGANISATIONS.length + 1);
+        expect(results).toBe(DEMO_RESULT_COUNT);
+        // the demo institute's owner finds listings in their console
+        expect(demoInstituteResults).toBeGreaterThan(0);
+        // and the catalogue answers a two-character query
+        const found = await request(second.url)
+          .get(`/api/v1/search/results?q=${encodeURIComponent('技术')}`)
+          .expect(200);
+        expect(found.body.total).toBeGreaterThan(0);
       } finally {
         await second.stop();
       }

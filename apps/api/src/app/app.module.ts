@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import {
+  Clock,
   DatabaseModule,
   HealthModule,
   KepaiConfigModule,
@@ -13,6 +14,7 @@ import {
 } from '@kepai/api-core';
 import { CatalogueModule } from '@kepai/api-catalogue';
 import { IdentityModule } from '@kepai/api-identity';
+import { DemoSeedService } from './demo-seed.service';
 import { ENTITIES, MIGRATIONS } from './schema';
 
 /** Paths that never fall back to the web app's index.html. */
@@ -46,6 +48,7 @@ export class AppModule {
             ]
           : []),
       ],
+      providers: [Clock, DemoSeedService],
     };
   }
 }

@@ -5,6 +5,8 @@ export * from './lib/search/search.service';
 export * from './lib/search/tokenizer';
 export * from './lib/search/search-index';
 export * from './lib/catalogue.module';
+export * from './lib/generator';
+export * from './lib/seed/catalogue-seeder';
 
 import {
   DemandEntity,

@@ -1,11 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  DATABASE_TARGET,
-  KEPAI_CONFIG,
-  type DatabaseTarget,
-  type KepaiConfig,
-} from '@kepai/api-core';
+import { KEPAI_CONFIG, type KepaiConfig } from '@kepai/api-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-accounts';
 import { OrganisationEntity } from './organisation.entity';
@@ -31,9 +26,8 @@ async function platformOrganisation(manager: EntityManager): Promise<Organisatio
 
 /**
  * At start: KEPAI_ADMIN_EMAIL / KEPAI_ADMIN_PASSWORD create a platform admin when that email has
- * no account yet (an existing account is left as it is: the variables never reset a password);
- * and in demo mode (KEPAI_SEED=demo, or an empty embedded database) the demo accounts are created
- * once and printed.
+ * no account yet (an existing account is left as it is: the variables never reset a password).
+ * The demo accounts are created by the app's demo seed, through seedDemoAccounts.
  */
 @Injectable()
 export class AdminBootstrapService implements OnApplicationBootstrap {
@@ -41,7 +35,6 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(KEPAI_CONFIG) private readonly config: KepaiConfig,
-    @Inject(DATABASE_TARGET) private readonly target: DatabaseTarget,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
   ) {}
@@ -55,10 +48,6 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
           ? `created platform admin ${admin.email}`
           : `platform admin ${admin.email} already exists`,
       );
-    }
-    if (this.config.seed === 'demo' || (this.config.seed === 'auto' && this.target.fresh)) {
-      const created = await this.seedDemoAccounts();
-      this.printDemoAccounts(created);
     }
   }
 
@@ -115,7 +104,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     return created;
   }
 
-  private printDemoAccounts(created: boolean): void {
+  printDemoAccounts(created: boolean): void {
     const lines = [
       `kepai: demo mode${created ? ' (demo accounts created)' : ''}; every demo account's password is ${DEMO_PASSWORD}`,
       `kepai:   ${DEMO_ADMIN.email.padEnd(28)} platform admin`,

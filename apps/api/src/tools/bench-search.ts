@@ -1,0 +1,217 @@
+/**
+ * Search benchmark (issue 4): seeds 100,000 generated results into a fresh PostgreSQL database,
+ * starts the api on it, sends a fixed mix of catalogue queries (each with facets) from several
+ * concurrent clients, and reports p50/p95/p99 latency and queries per second, with EXPLAIN
+ * ANALYZE of the heaviest queries. Figures are appended to docs/BENCHMARKS.md.
+ *
+ *   npm run bench:search                     (BENCH_RESULTS=100000 BENCH_CLIENTS=8 BENCH_REQUESTS=4000)
+ * Only ever targets 127.0.0.1; runs a bounded number of requests and stops by itself.
+ */
+import 'reflect-metadata';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, loadConfig, runMigrations } from '@kepai/api-core';
+import {
+  generateInstitutes,
+  iterateResults,
+  parseQuery,
+  seedInstitutes,
+  seedResults,
+} from '@kepai/api-catalogue';
+import { ENTITIES, MIGRATIONS } from '../app/schema';
+import { startKepai } from '../app/server';
+
+const ADMIN_URL =
+  process.env['BENCH_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const RESULTS = Number(process.env['BENCH_RESULTS'] ?? 100_000);
+const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 8);
+const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 4_000);
+const SEED = 42;
+const DB = 'kepai_bench';
+
+/** The mix: what people type into a catalogue, with and without filters and sorts. */
+const MIX: Array<{ kind: string; query: string }> = [
+  { kind: 'zh-2', query: 'q=电池' },
+  { kind: 'zh-2', query: 'q=石墨' },
+  { kind: 'zh-2', query: 'q=疫苗' },
+  { kind: 'zh-2', query: 'q=机器&sort=newest' },
+  { kind: 'zh-2', query: 'q=传感&field=it' },
+  { kind: 'zh-long', query: 'q=锂电池负极材料' },
+  { kind: 'zh-long', query: 'q=智能温室 控制系统' },
+  { kind: 'zh-long', query: 'q=污水处理&mode=use_first_pay_later' },
+  { kind: 'en', query: 'q=graphene' },
+  { kind: 'en', query: 'q=lidar&sort=price_asc' },
+  { kind: 'mixed', query: 'q=CRISPR 基因编辑' },
+  { kind: 'typo', query: 'q=grapheen' },
+  { kind: 'typo', query: 'q=perovskit' },
+  { kind: 'filter', query: 'field=materials' },
+  { kind: 'filter', query: 'maturity=pilot&mode=assignment' },
+  { kind: 'filter', query: 'priceMin=10000000&priceMax=50000000&sort=price_desc' },
+  { kind: 'filter', query: 'sort=newest' },
+  { kind: 'filter', query: 'field=energy&region=' + encodeURIComponent('浙江省杭州市') },
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const url = new URL(ADMIN_URL);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(url.hostname))
+    throw new Error('the benchmark only runs against a local PostgreSQL');
+  url.pathname = `/${DB}`;
+  const databaseUrl = url.toString();
+  await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${DB}`);
+
+  const dataSource = await new DataSource({
+    ...dataSourceOptions({
+      target: { url: databaseUrl, kind: 'postgresql', fresh: true },
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+    }),
+    logging: false,
+  }).initialize();
+  await runMigrations(dataSource);
+  const started = Date.now();
+  const generated = generateInstitutes(SEED, Math.max(10, Math.round(RESULTS / 300)));
+  const institutes = await seedInstitutes(
+    dataSource.manager,
+    generated.map((institute) => ({
+      key: institute.key,
+      organisationId: null,
+      generated: institute,
+    })),
+  );
+  const seeded = await seedResults(
+    dataSource,
+    iterateResults(SEED, RESULTS, generated),
+    institutes,
+    new Date(),
+  );
+  await dataSource.query('VACUUM ANALYZE');
+  const seedSeconds = (Date.now() - started) / 1000;
+  console.log(
+    `seeded ${seeded} results from ${generated.length} institutes in ${seedSeconds.toFixed(1)} s`,
+  );
+
+  const server = await startKepai(
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      KEPAI_SEED: 'off',
+      DATABASE_URL: databaseUrl,
+      KEPAI_DATA_DIR: '/tmp/kepai-bench',
+    }),
+  );
+  const latencies: number[] = [];
+  const byKind = new Map<string, number[]>();
+  const hits = new Map<string, number>();
+  try {
+    const get = async (query: string): Promise<number> => {
+      const t0 = performance.now();
+      const response = await fetch(`${server.url}/api/v1/search/results?${query}`);
+      const body = (await response.json()) as { total?: number };
+      if (response.status !== 200)
+        throw new Error(`${query}: ${response.status} ${JSON.stringify(body)}`);
+      hits.set(query, body.total ?? 0);
+      return performance.now() - t0;
+    };
+    for (const { query } of MIX) for (let i = 0; i < 5; i++) await get(query); // warm-up
+    let next = 0;
+    const wallStart = performance.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (next < REQUESTS) {
+          const { kind, query } = MIX[next++ % MIX.length];
+          const ms = await get(query);
+          latencies.push(ms);
+          (byKind.get(kind) ?? byKind.set(kind, []).get(kind))?.push(ms);
+        }
+      }),
+    );
+    const wallSeconds = (performance.now() - wallStart) / 1000;
+    latencies.sort((a, b) => a - b);
+    const qps = latencies.length / wallSeconds;
+    const line = (values: number[]): string => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`;
+    };
+    const explain = async (query: string, sql: string, params: unknown[]): Promise<string> => {
+      const rows: Array<{ 'QUERY PLAN': string }> = await dataSource.query(
+        `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+        params,
+      );
+      return `-- ${query}\n${rows.map((row) => row['QUERY PLAN']).join('\n')}`;
+    };
+    const bigram = parseQuery('电池').tsquery as string;
+    const plans = [
+      await explain(
+        'q=电池 (matching rows)',
+        `SELECT count(*) FROM result WHERE status IN ('published', 'in_auction') AND search_vector @@ $1::tsquery`,
+        [bigram],
+      ),
+      await explain(
+        'field=materials (facet over every published row, the cost of filter-only queries)',
+        `SELECT field, count(*) FROM result WHERE status IN ('published', 'in_auction') GROUP BY field`,
+        [],
+      ),
+    ];
+    const [{ version }] = await dataSource.query('SELECT version()');
+    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${String(version).split(',')[0]}`;
+    const report = [
+      `### Search, ${new Date().toISOString().slice(0, 10)} — ${seeded.toLocaleString('en')} results`,
+      '',
+      `Machine: ${machine}. Server and ${CLIENTS} HTTP clients in one process on loopback; ${latencies.length} requests after warm-up; every response carries the page and all six facets.`,
+      '',
+      `- All queries: ${line(latencies)}; **${qps.toFixed(0)} queries/s**`,
+      ...[...byKind.entries()].map(([kind, values]) => `- ${kind}: ${line(values)}`),
+      `- Seeding ${seeded.toLocaleString('en')} results: ${seedSeconds.toFixed(0)} s`,
+      '',
+      'Hits per query: ' +
+        [...hits.entries()]
+          .map(([query, total]) => `\`${decodeURIComponent(query)}\` ${total}`)
+          .join(', '),
+      '',
+      '<details><summary>EXPLAIN ANALYZE</summary>',
+      '',
+      '```',
+      ...plans,
+      '```',
+      '',
+      '</details>',
+      '',
+    ].join('\n');
+    console.log(report);
+    const file = join(process.cwd(), 'docs', 'BENCHMARKS.md');
+    if (!existsSync(file))
+      writeFileSync(
+        file,
+        '# Benchmarks\n\nFigures from `npm run bench:*`, newest last. Run by hand, never in CI.\n\n',
+      );
+    if (!readFileSync(file, 'utf8').includes(report.split('\n')[0] + '\n\nMachine: ' + machine))
+      appendFileSync(file, report + '\n');
+  } finally {
+    await server.stop();
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
