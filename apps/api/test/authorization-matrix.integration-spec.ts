@@ -42,11 +42,25 @@ interface World {
   publishedResultId: string;
   draftResultId: string;
   demandId: string;
+  attachmentId: string;
 }
 
 interface Call {
   path: string;
   body?: unknown;
+  /** Sent as multipart/form-data in the field "file" instead of a JSON body. */
+  file?: { name: string; bytes: Buffer };
+}
+
+const PDF = Buffer.from('%PDF-1.7\n%%EOF\n');
+
+async function newAttachment(world: World): Promise<string> {
+  const response = await request(world.url)
+    .post(`/api/v1/results/${world.publishedResultId}/attachments`)
+    .set('authorization', `Bearer ${await instituteSession(world)}`)
+    .attach('file', PDF, 'spec.pdf')
+    .expect(201);
+  return (response.body as { id: string }).id;
 }
 
 interface Row {
@@ -282,6 +296,28 @@ const MATRIX: Record<string, Row> = {
     call: (world) => ({ path: `/api/v1/results/${world.publishedResultId}/similar` }),
     expect: all(200),
   },
+  'POST /api/v1/results/{id}/attachments': {
+    owner: 'institute',
+    call: (world) => ({
+      path: `/api/v1/results/${world.publishedResultId}/attachments`,
+      file: { name: 'brochure.pdf', bytes: PDF },
+    }),
+    expect: all(403, { anonymous: 401, institute: 201 }),
+  },
+  'GET /api/v1/results/{id}/attachments/{attachmentId}': {
+    owner: 'institute',
+    call: (world) => ({
+      path: `/api/v1/results/${world.publishedResultId}/attachments/${world.attachmentId}`,
+    }),
+    expect: all(200),
+  },
+  'DELETE /api/v1/results/{id}/attachments/{attachmentId}': {
+    owner: 'institute',
+    call: async (world) => ({
+      path: `/api/v1/results/${world.publishedResultId}/attachments/${await newAttachment(world)}`,
+    }),
+    expect: all(403, { anonymous: 401, institute: 204 }),
+  },
   'GET /api/v1/admin/results': {
     call: () => ({ path: '/api/v1/admin/results' }),
     expect: all(403, { anonymous: 401, admin: 200 }),
@@ -403,9 +439,11 @@ describe(`the authorization matrix on ${TARGET}`, () => {
       publishedResultId: '',
       draftResultId: '',
       demandId: '',
+      attachmentId: '',
     };
     world.publishedResultId = await newResult(world, 'published');
     world.draftResultId = await newResult(world, 'draft');
+    world.attachmentId = await newAttachment(world);
     world.demandId = (
       await request(server.url)
         .post('/api/v1/demands')
@@ -454,7 +492,8 @@ describe(`the authorization matrix on ${TARGET}`, () => {
       const session = await signIn(world.url, account.email, account.password);
       pending = pending.set('authorization', `Bearer ${session.token}`);
     }
-    if (call.body !== undefined) pending = pending.send(call.body as object);
+    if (call.file !== undefined) pending = pending.attach('file', call.file.bytes, call.file.name);
+    else if (call.body !== undefined) pending = pending.send(call.body as object);
     const response = await pending;
     if (response.status !== expected) {
       throw new Error(

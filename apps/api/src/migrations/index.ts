@@ -2,11 +2,13 @@
 import { Initial1795312335526 } from './1795312335526-Initial';
 import { IdentityAndAudit1795313665535 } from './1795313665535-IdentityAndAudit';
 import { Catalogue1795316482060 } from './1795316482060-Catalogue';
+import { Attachments1795317806672 } from './1795317806672-Attachments';
 // migrations: imports
 
 export const MIGRATIONS = [
   Initial1795312335526,
   IdentityAndAudit1795313665535,
   Catalogue1795316482060,
+  Attachments1795317806672,
   // migrations: list
 ];

@@ -1,6 +1,7 @@
 export * from './lib/result.entity';
 export * from './lib/catalogue-tables.entity';
 export * from './lib/results.service';
+export * from './lib/attachments.service';
 export * from './lib/search/search.service';
 export * from './lib/search/tokenizer';
 export * from './lib/search/search-index';
@@ -15,11 +16,13 @@ import {
   ResultViewEntity,
   SearchTermEntity,
 } from './lib/catalogue-tables.entity';
+import { AttachmentEntity } from './lib/attachment.entity';
 import { ResultEntity } from './lib/result.entity';
 
 /** The catalogue's tables, for the app's data source. */
 export const CATALOGUE_ENTITIES = [
   ResultEntity,
+  AttachmentEntity,
   FavouriteEntity,
   ResultViewEntity,
   SearchTermEntity,

@@ -154,6 +154,17 @@ export interface ResultView extends ResultBody {
   updatedAt: string;
   /** Whether the caller has favourited it (false for anonymous callers). */
   favourited: boolean;
+  attachments: AttachmentView[];
+}
+
+/** A PDF or image attached to a result; download at /results/:id/attachments/:attachmentId. */
+export interface AttachmentView {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
 }
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;

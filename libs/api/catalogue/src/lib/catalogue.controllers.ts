@@ -11,8 +11,12 @@ import {
   Post,
   Query,
   Req,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Allow,
   AppException,
@@ -23,6 +27,7 @@ import {
   type RequestMeta,
 } from '@kepai/api-core';
 import type {
+  AttachmentView,
   DemandMatch,
   DemandView,
   ResultStatus,
@@ -42,6 +47,7 @@ import {
   SuggestQueryDto,
   UpdateResultDto,
 } from './dto/catalogue.dto';
+import { AttachmentsService, MAX_ATTACHMENT_BYTES } from './attachments.service';
 import { DemandsService } from './demands.service';
 import { PUBLIC_STATUSES, ResultsService } from './results.service';
 import { SearchService } from './search/search.service';
@@ -55,7 +61,58 @@ export class ResultsController {
   constructor(
     private readonly results: ResultsService,
     private readonly search: SearchService,
+    private readonly attachments: AttachmentsService,
   ) {}
+
+  @Post(':id/attachments')
+  @Allow({ types: ['institute'] })
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0 } }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({
+    summary: 'Attach a PDF or image of at most 10 MB, at most 10 per result (its institute)',
+  })
+  attach(
+    @CurrentActor() actor: Actor,
+    @Meta() meta: RequestMeta,
+    @Param('id', uuid) id: string,
+    @UploadedFile() file?: { originalname: string; buffer: Buffer; size: number },
+  ): Promise<AttachmentView> {
+    return this.attachments.add(actor, meta, id, file);
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  @Public()
+  @ApiOperation({ summary: 'Download an attachment (whoever may see the result)' })
+  async download(
+    @CurrentActor() actor: Actor | null,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+  ): Promise<StreamableFile> {
+    const { attachment, bytes } = await this.attachments.read(actor, id, attachmentId);
+    return new StreamableFile(bytes, {
+      type: attachment.contentType,
+      length: attachment.size,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+    });
+  }
+
+  @Delete(':id/attachments/:attachmentId')
+  @Allow({ types: ['institute'] })
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Remove an attachment (its institute)' })
+  detach(
+    @CurrentActor() actor: Actor,
+    @Meta() meta: RequestMeta,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+  ): Promise<void> {
+    return this.attachments.remove(actor, meta, id, attachmentId);
+  }
 
   @Get()
   @Allow({ types: ['institute'] })

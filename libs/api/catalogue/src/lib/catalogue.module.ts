@@ -7,6 +7,7 @@ import {
   ResultsController,
   SearchController,
 } from './catalogue.controllers';
+import { AttachmentsService } from './attachments.service';
 import { DemandsService } from './demands.service';
 import { ResultsService } from './results.service';
 import { SearchService } from './search/search.service';
@@ -14,7 +15,7 @@ import { SearchService } from './search/search.service';
 @Module({
   imports: [AuditModule],
   controllers: [ResultsController, AdminResultsController, SearchController, DemandsController],
-  providers: [Clock, ResultsService, SearchService, DemandsService],
+  providers: [Clock, ResultsService, SearchService, DemandsService, AttachmentsService],
   exports: [ResultsService, SearchService],
 })
 export class CatalogueModule {}

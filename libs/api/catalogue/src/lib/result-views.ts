@@ -1,10 +1,11 @@
-import type { ResultView } from '@kepai/contracts';
+import type { AttachmentView, ResultView } from '@kepai/contracts';
 import type { ResultEntity } from './result.entity';
 
 export function resultView(
   result: ResultEntity,
   instituteName: string,
   favourited: boolean,
+  attachments: AttachmentView[] = [],
 ): ResultView {
   return {
     id: result.id,
@@ -31,5 +32,6 @@ export function resultView(
     createdAt: result.createdAt.toISOString(),
     updatedAt: result.updatedAt.toISOString(),
     favourited,
+    attachments,
   };
 }

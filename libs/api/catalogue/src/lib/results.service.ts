@@ -12,6 +12,8 @@ import { AuditService } from '@kepai/api-audit';
 import { OrganisationEntity } from '@kepai/api-identity';
 import type { ResultStatus, ResultView } from '@kepai/contracts';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { AttachmentEntity } from './attachment.entity';
+import { attachmentView } from './attachments.service';
 import { FavouriteEntity } from './catalogue-tables.entity';
 import type { CreateResultDto, UpdateResultDto } from './dto/catalogue.dto';
 import { ResultEntity } from './result.entity';
@@ -321,7 +323,15 @@ export class ResultsService {
       (await this.dataSource
         .getRepository(FavouriteEntity)
         .exists({ where: { userId: actor.userId, resultId: id } }));
-    return resultView(result, result.institute?.name ?? '', favourited);
+    const attachments = await this.dataSource
+      .getRepository(AttachmentEntity)
+      .find({ where: { resultId: id }, order: { createdAt: 'ASC' } });
+    return resultView(
+      result,
+      result.institute?.name ?? '',
+      favourited,
+      attachments.map(attachmentView),
+    );
   }
 
   /** The words a result is about (title and keywords), for similar results. */
