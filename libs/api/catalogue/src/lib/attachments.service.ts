@@ -6,7 +6,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AppException,
   KEPAI_CONFIG,
-  isPlatformAdmin,
   type Actor,
   type KepaiConfig,
   type RequestMeta,
@@ -15,7 +14,7 @@ import { AuditService } from '@kepai/api-audit';
 import type { AttachmentView } from '@kepai/contracts';
 import { DataSource } from 'typeorm';
 import { AttachmentEntity } from './attachment.entity';
-import { PUBLIC_STATUSES } from './results.service';
+import { visibleTo } from './results.service';
 import { ResultEntity } from './result.entity';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -162,11 +161,7 @@ export class AttachmentsService {
     const result = await this.dataSource
       .getRepository(ResultEntity)
       .findOne({ where: { id: resultId } });
-    const ownerOrAdmin =
-      result !== null &&
-      actor !== null &&
-      (actor.organisationId === result.instituteId || isPlatformAdmin(actor));
-    if (result === null || (!PUBLIC_STATUSES.includes(result.status) && !ownerOrAdmin))
+    if (result === null || !visibleTo(actor, result))
       throw new AppException('NOT_FOUND', 'No such attachment');
     const attachment = await this.dataSource
       .getRepository(AttachmentEntity)

@@ -23,6 +23,15 @@ import { indexResult } from './search/search-index';
 /** Statuses anyone may see: the result is (or was) on the market. */
 export const PUBLIC_STATUSES: ResultStatus[] = ['published', 'in_auction', 'sold'];
 
+/** Anyone sees a result on the market; drafts and results under review only their institute and admins. */
+export function visibleTo(
+  actor: Actor | null,
+  result: Pick<ResultEntity, 'status' | 'instituteId'>,
+): boolean {
+  if (PUBLIC_STATUSES.includes(result.status)) return true;
+  return actor !== null && (actor.organisationId === result.instituteId || isPlatformAdmin(actor));
+}
+
 function checkTerms(result: Pick<ResultEntity, 'transactionModes' | 'ufplTerms'>): void {
   const ufpl = result.transactionModes.includes('use_first_pay_later');
   if (ufpl && result.ufplTerms === null) {
@@ -215,18 +224,29 @@ export class ResultsService {
     });
   }
 
+  /** The result an admin reviews, locked: it must exist and be pending review. */
+  private async underReview(
+    manager: EntityManager,
+    id: string,
+    verb: 'approved' | 'rejected',
+  ): Promise<ResultEntity> {
+    const result = await manager
+      .getRepository(ResultEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (result === null) throw new AppException('NOT_FOUND', 'No such result');
+    if (result.status !== 'pending_review') {
+      throw new AppException(
+        'CONFLICT',
+        `Only results pending review can be ${verb}; this one is ${result.status}`,
+      );
+    }
+    return result;
+  }
+
   /** Admin review: publishes the result and indexes it for search. */
   async approve(actor: Actor, meta: RequestMeta, id: string): Promise<ResultView> {
     return this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .getRepository(ResultEntity)
-        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (result === null) throw new AppException('NOT_FOUND', 'No such result');
-      if (result.status !== 'pending_review')
-        throw new AppException(
-          'CONFLICT',
-          `Only results pending review can be approved; this one is ${result.status}`,
-        );
+      const result = await this.underReview(manager, id, 'approved');
       const publishedAt = result.publishedAt ?? this.clock.now();
       await manager
         .getRepository(ResultEntity)
@@ -257,15 +277,7 @@ export class ResultsService {
 
   async reject(actor: Actor, meta: RequestMeta, id: string, reason: string): Promise<ResultView> {
     return this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .getRepository(ResultEntity)
-        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (result === null) throw new AppException('NOT_FOUND', 'No such result');
-      if (result.status !== 'pending_review')
-        throw new AppException(
-          'CONFLICT',
-          `Only results pending review can be rejected; this one is ${result.status}`,
-        );
+      const result = await this.underReview(manager, id, 'rejected');
       await manager
         .getRepository(ResultEntity)
         .update({ id }, { status: 'draft', rejectReason: reason.trim() });
@@ -297,11 +309,7 @@ export class ResultsService {
     const result = await this.dataSource
       .getRepository(ResultEntity)
       .findOne({ where: { id }, relations: { institute: true } });
-    const ownerOrAdmin =
-      result !== null &&
-      actor !== null &&
-      (actor.organisationId === result.instituteId || isPlatformAdmin(actor));
-    if (result === null || (!PUBLIC_STATUSES.includes(result.status) && !ownerOrAdmin))
+    if (result === null || !visibleTo(actor, result))
       throw new AppException('NOT_FOUND', 'No such result');
     if (PUBLIC_STATUSES.includes(result.status)) {
       const viewer =
