@@ -54,9 +54,10 @@ interface Call {
 
 const PDF = Buffer.from('%PDF-1.7\n%%EOF\n');
 
-async function newAttachment(world: World): Promise<string> {
+/** Attaches a file to a result of the institute (a draft, so the listing stays as it is). */
+async function newAttachment(world: World, resultId = world.draftResultId): Promise<string> {
   const response = await request(world.url)
-    .post(`/api/v1/results/${world.publishedResultId}/attachments`)
+    .post(`/api/v1/results/${resultId}/attachments`)
     .set('authorization', `Bearer ${await instituteSession(world)}`)
     .attach('file', PDF, 'spec.pdf')
     .expect(201);
@@ -299,7 +300,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/results/{id}/attachments': {
     owner: 'institute',
     call: (world) => ({
-      path: `/api/v1/results/${world.publishedResultId}/attachments`,
+      path: `/api/v1/results/${world.draftResultId}/attachments`,
       file: { name: 'brochure.pdf', bytes: PDF },
     }),
     expect: all(403, { anonymous: 401, institute: 201 }),
@@ -314,7 +315,7 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/v1/results/{id}/attachments/{attachmentId}': {
     owner: 'institute',
     call: async (world) => ({
-      path: `/api/v1/results/${world.publishedResultId}/attachments/${await newAttachment(world)}`,
+      path: `/api/v1/results/${world.draftResultId}/attachments/${await newAttachment(world)}`,
     }),
     expect: all(403, { anonymous: 401, institute: 204 }),
   },
@@ -441,9 +442,20 @@ describe(`the authorization matrix on ${TARGET}`, () => {
       demandId: '',
       attachmentId: '',
     };
-    world.publishedResultId = await newResult(world, 'published');
+    // a published result that already carries a file (files change only through review)
+    const listed = await newResult(world, 'draft');
+    world.attachmentId = await newAttachment(world, listed);
+    const session = await instituteSession(world);
+    await request(server.url)
+      .post(`/api/v1/results/${listed}/submit`)
+      .set('authorization', `Bearer ${session}`)
+      .expect(200);
+    await request(server.url)
+      .post(`/api/v1/admin/results/${listed}/approve`)
+      .set('authorization', `Bearer ${admin.token}`)
+      .expect(200);
+    world.publishedResultId = listed;
     world.draftResultId = await newResult(world, 'draft');
-    world.attachmentId = await newAttachment(world);
     world.demandId = (
       await request(server.url)
         .post('/api/v1/demands')

@@ -277,6 +277,112 @@ describe(`the catalogue on ${TARGET}`, () => {
     });
   });
 
+  describe('review findings', () => {
+    it('refuses null for fields that cannot be empty, and drops pay-later terms with the mode', async () => {
+      const created = (
+        await api().post('/api/v1/results').set(as(institute)).send(body(LISTINGS[2])).expect(201)
+      ).body as ResultView;
+      for (const field of ['title', 'transactionModes', 'askingPrice', 'keywords']) {
+        const response = await api()
+          .patch(`/api/v1/results/${created.id}`)
+          .set(as(institute))
+          .send({ [field]: null })
+          .expect(400);
+        expect(response.body.error.code).toBe('INVALID_INPUT');
+      }
+      expect(
+        (
+          await api()
+            .patch(`/api/v1/results/${created.id}`)
+            .set(as(institute))
+            .send({ ufplTerms: null })
+            .expect(400)
+        ).body.error.message,
+      ).toMatch(/ufplTerms are required/);
+      const dropped = (
+        await api()
+          .patch(`/api/v1/results/${created.id}`)
+          .set(as(institute))
+          .send({ transactionModes: ['ordinary_licence'] })
+          .expect(200)
+      ).body as ResultView;
+      expect(dropped.transactionModes).toEqual(['ordinary_licence']);
+      expect(dropped.ufplTerms).toBeUndefined();
+    });
+
+    it('keeps the first broker’s link to a demand; only that broker may change its note', async () => {
+      const demand = (
+        await api()
+          .post('/api/v1/demands')
+          .set(as(enterprise))
+          .send({
+            title: '寻求储能电池技术',
+            description: '用于工商业储能柜，循环 6000 次。',
+            field: 'energy',
+          })
+          .expect(201)
+      ).body as { id: string };
+      await api()
+        .post(`/api/v1/demands/${demand.id}/links`)
+        .set(as(broker))
+        .send({ resultId: ids[0], note: '原始推荐' })
+        .expect(201);
+      const rival = await registerAccount(server.url, 'brokerage');
+      await api()
+        .post(`/api/v1/admin/organisations/${rival.user.organisation.id}/verify`)
+        .set(as(admin))
+        .expect(200);
+      const refused = await api()
+        .post(`/api/v1/demands/${demand.id}/links`)
+        .set(as(rival))
+        .send({ resultId: ids[0], note: '抢占推荐' })
+        .expect(409);
+      expect(refused.body.error.code).toBe('CONFLICT');
+      const updated = (
+        await api()
+          .post(`/api/v1/demands/${demand.id}/links`)
+          .set(as(broker))
+          .send({ resultId: ids[0], note: '更新推荐理由' })
+          .expect(201)
+      ).body as DemandMatch[];
+      expect(updated[0].linkedBy).toMatchObject({
+        brokerId: broker.user.organisation.id,
+        note: '更新推荐理由',
+      });
+    });
+
+    it('sends a published result back to review when its files change', async () => {
+      const published = await publish({ ...LISTINGS[3], title: '一种光伏组件清洗机器人' });
+      const pdf = Buffer.from('%PDF-1.7\n%%EOF\n');
+      await api()
+        .post(`/api/v1/results/${published.id}/attachments`)
+        .set(as(institute))
+        .attach('file', pdf, 'new.pdf')
+        .expect(201);
+      const after = (
+        await api().get(`/api/v1/results/${published.id}`).set(as(institute)).expect(200)
+      ).body as ResultView;
+      expect(after.status).toBe('pending_review');
+      await api().get(`/api/v1/results/${published.id}`).expect(404);
+    });
+
+    it('refuses well-formed cursors whose key does not fit the sort', async () => {
+      const id = ids[0];
+      for (const forged of [
+        ['newest', 123, id],
+        ['price_asc', 'abc', id],
+        ['relevance', 'x', id],
+        ['newest', '2026-11-22T00:00:00Z', '-'.repeat(36)],
+      ]) {
+        const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
+        const response = await api()
+          .get(`/api/v1/search/results?sort=${forged[0]}&cursor=${cursor}`)
+          .expect(400);
+        expect(response.body.error.code).toBe('INVALID_INPUT');
+      }
+    });
+  });
+
   describe('search', () => {
     const search = async (query: string): Promise<SearchResponse> =>
       (await api().get(`/api/v1/search/results?${query}`).expect(200)).body as SearchResponse;

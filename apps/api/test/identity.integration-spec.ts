@@ -239,6 +239,79 @@ describe(`identity and access on ${TARGET}`, () => {
     });
   });
 
+  describe('review findings', () => {
+    it('does not let a burst of parallel guesses through one open window', async () => {
+      const account = await registerAccount(server.url, 'enterprise');
+      for (let i = 0; i < 3; i++)
+        await api()
+          .post('/api/v1/auth/login')
+          .send({ email: account.email, password: `wrong ${i}` })
+          .expect(401);
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const burst = await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          api()
+            .post('/api/v1/auth/login')
+            .send({ email: account.email, password: `guess ${i}` }),
+        ),
+      );
+      const statuses = burst.map((response) => response.status).sort();
+      expect(statuses).toEqual([401, 429, 429, 429, 429]);
+    });
+
+    it('refuses a form-encoded sign-in, so another site cannot sign a browser in (login CSRF)', async () => {
+      const account = await registerAccount(server.url, 'enterprise');
+      const response = await api()
+        .post('/api/v1/auth/login')
+        .type('form')
+        .send(
+          `email=${encodeURIComponent(account.email)}&password=${encodeURIComponent(account.password)}`,
+        )
+        .expect(400);
+      expect(response.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('voids invitations sent by an owner who has since been demoted', async () => {
+      const first = await registerAccount(server.url, 'institute');
+      const organisationId = first.user.organisation.id;
+      const invite = async (token: string, email: string, role: 'owner' | 'member') =>
+        (
+          await api()
+            .post(`/api/v1/organisations/${organisationId}/invitations`)
+            .set('authorization', `Bearer ${token}`)
+            .send({ email, role })
+            .expect(201)
+        ).body as InvitationCreated;
+      const second = (
+        await api()
+          .post('/api/v1/invitations/accept')
+          .send({
+            token: (await invite(first.token, uniqueEmail('second'), 'owner')).token,
+            displayName: 'second owner',
+            password: TEST_PASSWORD,
+          })
+          .expect(201)
+      ).body as LoginResponse;
+      const planted = await invite(second.token, uniqueEmail('planted'), 'owner');
+      await api()
+        .patch(`/api/v1/organisations/${organisationId}/members/${second.user.id}`)
+        .set('authorization', `Bearer ${first.token}`)
+        .send({ role: 'member' })
+        .expect(200);
+      const refused = await api()
+        .post('/api/v1/invitations/accept')
+        .send({ token: planted.token, displayName: 'planted', password: TEST_PASSWORD })
+        .expect(410);
+      expect(refused.body.error.code).toBe('INVITATION_INVALID');
+      // and the demoted owner's session can no longer change roles
+      await api()
+        .patch(`/api/v1/organisations/${organisationId}/members/${first.user.id}`)
+        .set('authorization', `Bearer ${second.token}`)
+        .send({ role: 'member' })
+        .expect(403);
+    });
+  });
+
   describe('sessions', () => {
     it('gives /me by bearer token and by cookie, without private fields', async () => {
       const account = await registerAccount(server.url, 'brokerage');

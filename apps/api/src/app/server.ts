@@ -105,7 +105,9 @@ export async function startKepai(
       config.redisUrl !== null ? await connectRedis(config.redisUrl, 'kepai-socket.io') : null;
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot(config, database, { prettyLogs: options.prettyLogs ?? false }),
-      { bufferLogs: true, abortOnError: false },
+      // no urlencoded parser: a cross-site HTML form cannot post JSON without a CORS preflight,
+      // so no other site can sign a browser in (login CSRF) or register on its behalf
+      { bufferLogs: true, abortOnError: false, bodyParser: false },
     );
     app.useLogger(app.get(Logger));
     app.useWebSocketAdapter(

@@ -12,7 +12,7 @@ import {
 } from '@kepai/api-core';
 import { AuditService } from '@kepai/api-audit';
 import type { AttachmentView } from '@kepai/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AttachmentEntity } from './attachment.entity';
 import { visibleTo } from './results.service';
 import { ResultEntity } from './result.entity';
@@ -104,6 +104,7 @@ export class AttachmentsService {
           'FORBIDDEN',
           'Only the institute that listed this result may attach files',
         );
+      await this.backToReview(manager, result);
       if (
         (await manager.getRepository(AttachmentEntity).count({ where: { resultId } })) >=
         MAX_ATTACHMENTS_PER_RESULT
@@ -145,6 +146,23 @@ export class AttachmentsService {
     return attachmentView(saved);
   }
 
+  /**
+   * Files are part of the listing: changing them on a published result sends it back to review
+   * (what the market sees is what an admin approved); results in an auction or sold stay as they are.
+   */
+  private async backToReview(manager: EntityManager, result: ResultEntity): Promise<void> {
+    if (result.status === 'published') {
+      await manager
+        .getRepository(ResultEntity)
+        .update({ id: result.id }, { status: 'pending_review' });
+    } else if (!['draft', 'pending_review'].includes(result.status)) {
+      throw new AppException(
+        'CONFLICT',
+        `The files of a result that is ${result.status} cannot change`,
+      );
+    }
+  }
+
   async list(resultId: string): Promise<AttachmentView[]> {
     const rows = await this.dataSource
       .getRepository(AttachmentEntity)
@@ -184,6 +202,7 @@ export class AttachmentsService {
           'FORBIDDEN',
           'Only the institute that listed this result may remove files',
         );
+      await this.backToReview(manager, result);
       const removed = await manager
         .getRepository(AttachmentEntity)
         .delete({ id: attachmentId, resultId });

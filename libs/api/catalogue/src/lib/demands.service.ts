@@ -5,7 +5,7 @@ import { AuditService } from '@kepai/api-audit';
 import { OrganisationEntity } from '@kepai/api-identity';
 import type { DemandMatch, DemandView } from '@kepai/contracts';
 import { DataSource } from 'typeorm';
-import { DemandEntity, DemandLinkEntity } from './catalogue-tables.entity';
+import { DemandEntity } from './catalogue-tables.entity';
 import type { CreateDemandDto, LinkDemandDto } from './dto/catalogue.dto';
 import { PUBLIC_STATUSES } from './results.service';
 import { ResultEntity } from './result.entity';
@@ -159,16 +159,21 @@ export class DemandsService {
         .findOne({ where: { id: body.resultId } });
       if (result === null || !PUBLIC_STATUSES.includes(result.status))
         throw new AppException('NOT_FOUND', 'No such published result');
-      await manager.getRepository(DemandLinkEntity).upsert(
-        {
-          demandId: id,
-          resultId: body.resultId,
-          brokerId: actor.organisationId,
-          linkedBy: actor.userId,
-          note: body.note?.trim() ?? null,
-        },
-        ['demandId', 'resultId'],
+      // the first broker to link a result keeps the link; only they may change its note
+      const linked: unknown[] = await manager.query(
+        `WITH linked AS (
+           INSERT INTO demand_link (demand_id, result_id, broker_id, linked_by, note) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (demand_id, result_id) DO UPDATE SET note = EXCLUDED.note, linked_by = EXCLUDED.linked_by
+            WHERE demand_link.broker_id = EXCLUDED.broker_id
+           RETURNING 1)
+         SELECT 1 FROM linked`,
+        [id, body.resultId, actor.organisationId, actor.userId, body.note?.trim() ?? null],
       );
+      if (linked.length === 0)
+        throw new AppException(
+          'CONFLICT',
+          'Another broker has already linked this result to the demand',
+        );
       await this.audit.record(manager, {
         actor,
         meta,

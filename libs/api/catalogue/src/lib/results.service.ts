@@ -130,8 +130,16 @@ export class ResultsService {
       const next: ResultEntity = {
         ...result,
         ...Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)),
-        ufplTerms: body.ufplTerms !== undefined ? { ...body.ufplTerms } : result.ufplTerms,
+        ufplTerms:
+          body.ufplTerms === null
+            ? null
+            : body.ufplTerms !== undefined
+              ? { ...body.ufplTerms }
+              : result.ufplTerms,
       };
+      // dropping use-first-pay-later drops its terms with it
+      if (!next.transactionModes.includes('use_first_pay_later') && body.ufplTerms === undefined)
+        next.ufplTerms = null;
       checkTerms(next);
       if (before === 'published') next.status = 'pending_review';
       const saved = await manager.getRepository(ResultEntity).save(next);
@@ -312,8 +320,8 @@ export class ResultsService {
     if (result === null || !visibleTo(actor, result))
       throw new AppException('NOT_FOUND', 'No such result');
     if (PUBLIC_STATUSES.includes(result.status)) {
-      const viewer =
-        actor !== null ? `user:${actor.userId}` : `anon:${meta.ip ?? ''}:${meta.userAgent ?? ''}`;
+      // anonymous viewers by address only: a client can make up any number of user agents
+      const viewer = actor !== null ? `user:${actor.userId}` : `anon:${meta.ip ?? ''}`;
       const viewerKey = createHash('sha256').update(viewer).digest('hex');
       // the last statement is a SELECT: TypeORM answers UPDATE and DELETE with [rows, count]
       const counted: Array<{ view_count: number }> = await this.dataSource.query(

@@ -140,7 +140,7 @@ export class IdentityService {
 
   async login(meta: RequestMeta, body: LoginDto, userAgent: string | null): Promise<SignedIn> {
     const email = body.email.trim().toLowerCase();
-    await this.throttle.check(this.dataSource.manager, email);
+    await this.throttle.claimAttempt(this.dataSource.manager, email);
     const user = await this.dataSource
       .getRepository(UserEntity)
       .findOne({ where: { email }, relations: { organisation: true } });
@@ -149,7 +149,6 @@ export class IdentityService {
       body.password,
     );
     if (user === null || !valid || user.organisation === undefined) {
-      await this.throttle.recordFailure(this.dataSource.manager, email);
       throw new AppException('UNAUTHENTICATED', WRONG_CREDENTIALS);
     }
     const organisation = user.organisation;

@@ -147,6 +147,17 @@ export class OrganisationService {
     const passwordHash = await this.hasher.hash(body.password);
     return uniqueViolationAsConflict(() =>
       this.dataSource.transaction(async (manager) => {
+        // an invitation is only as good as its inviter: one who is no longer an owner cannot add people
+        const inviter: unknown[] = await manager.query(
+          `SELECT 1 FROM app_user WHERE id = $1 AND organisation_id = $2 AND role = 'owner'`,
+          [invitation.invitedBy, invitation.organisationId],
+        );
+        if (inviter.length === 0) {
+          throw new AppException(
+            'INVITATION_INVALID',
+            'The person who sent this invitation can no longer invite; ask for a new one',
+          );
+        }
         // claim the invitation first: of two racing accepts, one updates the row, the other nothing
         const claimed = await manager
           .getRepository(InvitationEntity)
@@ -191,10 +202,14 @@ export class OrganisationService {
     await this.requireOwnerOf(actor, id);
     return this.dataSource.transaction(async (manager) => {
       // lock the organisation's owners so that two owners demoting each other cannot both succeed
-      await manager.query(
+      const owners: Array<{ id: string }> = await manager.query(
         `SELECT id FROM app_user WHERE organisation_id = $1 AND role = 'owner' FOR UPDATE`,
         [id],
       );
+      // the caller's own role, under the lock: an owner demoted a moment ago is no owner now
+      if (!owners.some((owner) => owner.id === actor.userId)) {
+        throw new AppException('FORBIDDEN', "Only the organisation's owners may do this");
+      }
       const users = manager.getRepository(UserEntity);
       const member = await users.findOne({ where: { id: userId, organisationId: id } });
       if (member === null)

@@ -16,6 +16,7 @@ import {
   Min,
   ValidateNested,
   IsDateString,
+  ValidateIf,
 } from 'class-validator';
 import {
   FIELDS,
@@ -29,6 +30,9 @@ import {
   type SearchSort,
   type TransactionMode,
 } from '@kepai/contracts';
+
+/** Optional in an update, but never null (a null title or price would reach NOT NULL columns). */
+const Present = (): PropertyDecorator => ValidateIf((_, value: unknown) => value !== undefined);
 
 /** ¥1,000,000,000 in fen: no listing or budget is larger. */
 export const MAX_FEN = 100_000_000_000;
@@ -144,42 +148,46 @@ export class CreateResultDto {
   ufplTerms?: UfplTermsDto;
 }
 
+/**
+ * Fields of an update: absent means unchanged, null is refused for every field but ufplTerms,
+ * where it removes the terms.
+ */
 export class UpdateResultDto {
-  @IsOptional() @IsString() @Length(4, 200) @Matches(TEXT) title?: string;
-  @IsOptional() @IsString() @Length(10, 500) @Matches(TEXT) summary?: string;
-  @IsOptional() @IsString() @Length(20, 20_000) @Matches(MULTILINE) description?: string;
-  @IsOptional() @IsIn(FIELDS) field?: Field;
-  @IsOptional()
+  @Present() @IsString() @Length(4, 200) @Matches(TEXT) title?: string;
+  @Present() @IsString() @Length(10, 500) @Matches(TEXT) summary?: string;
+  @Present() @IsString() @Length(20, 20_000) @Matches(MULTILINE) description?: string;
+  @Present() @IsIn(FIELDS) field?: Field;
+  @Present()
   @IsArray()
   @ArrayMaxSize(12)
   @ArrayUnique()
   @IsString({ each: true })
   @Length(1, 40, { each: true })
   keywords?: string[];
-  @IsOptional()
+  @Present()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
   @Matches(PATENT_NUMBER, { each: true })
   patentNumbers?: string[];
-  @IsOptional() @IsIn(PATENT_STATUSES) patentStatus?: PatentStatus;
-  @IsOptional() @IsString() @Matches(/^[A-H]\d{2}[A-Z]( ?\d{1,4}\/\d{1,6})?$/) ipcClass?: string;
-  @IsOptional() @IsIn(MATURITIES) maturity?: Maturity;
-  @IsOptional()
+  @Present() @IsIn(PATENT_STATUSES) patentStatus?: PatentStatus;
+  @Present() @IsString() @Matches(/^[A-H]\d{2}[A-Z]( ?\d{1,4}\/\d{1,6})?$/) ipcClass?: string;
+  @Present() @IsIn(MATURITIES) maturity?: Maturity;
+  @Present()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(TRANSACTION_MODES, { each: true })
   transactionModes?: TransactionMode[];
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_FEN) askingPrice?: number;
-  @IsOptional() @IsString() @Length(2, 64) @Matches(TEXT) region?: string;
-  @IsOptional()
+  @Present() @IsInt() @Min(1) @Max(MAX_FEN) askingPrice?: number;
+  @Present() @IsString() @Length(2, 64) @Matches(TEXT) region?: string;
+  @Present()
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
   @Length(1, 60, { each: true })
   team?: string[];
-  @IsOptional() @ValidateNested() @Type(() => UfplTermsDto) ufplTerms?: UfplTermsDto;
+  @IsOptional() @ValidateNested() @Type(() => UfplTermsDto) ufplTerms?: UfplTermsDto | null;
 }
 
 export class RejectResultDto {

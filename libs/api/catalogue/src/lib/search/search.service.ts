@@ -68,16 +68,22 @@ function encodeCursor(sort: SearchSort, key: CursorKey): string {
   return Buffer.from(JSON.stringify([sort, ...key])).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A cursor's sort key must be what that sort orders by, or the SQL cast would fail. */
+function keyFits(sort: SearchSort, value: unknown): boolean {
+  if (sort === 'relevance') return typeof value === 'number' && Number.isFinite(value);
+  if (sort === 'newest')
+    return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && value.length <= 40;
+  return value === null || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0);
+}
+
 function decodeCursor(sort: SearchSort, cursor: string): CursorKey {
   try {
     const [cursorSort, value, id] = JSON.parse(
       Buffer.from(cursor, 'base64url').toString('utf8'),
-    ) as [string, unknown, unknown];
-    const valueOk =
-      value === null ||
-      typeof value === 'number' ||
-      (typeof value === 'string' && value.length <= 40);
-    if (cursorSort === sort && valueOk && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id))
+    ) as [unknown, unknown, unknown];
+    if (cursorSort === sort && keyFits(sort, value) && typeof id === 'string' && UUID.test(id))
       return [value as CursorKey[0], id];
   } catch {
     // fall through to the refusal
