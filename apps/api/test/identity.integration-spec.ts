@@ -784,6 +784,40 @@ describe(`identity and access on ${TARGET}`, () => {
       });
     });
 
+    it('closes the sockets of a session at logout, and of the other sessions at a password change', async () => {
+      const account = await registerAccount(server.url, 'enterprise');
+      const other = await signIn(server.url, account.email, account.password);
+      const open = async (token: string) => {
+        const socket = io(`${server.url}/auction`, {
+          transports: ['websocket'],
+          reconnection: false,
+          auth: { token },
+        });
+        await new Promise<void>((resolve, reject) => {
+          socket.once('connect', () => resolve());
+          socket.once('connect_error', reject);
+        });
+        return {
+          socket,
+          closed: new Promise<string>((resolve) => socket.once('disconnect', resolve)),
+        };
+      };
+      const mine = await open(account.token);
+      const theirs = await open(other.token);
+      await api()
+        .post('/api/v1/me/password')
+        .set('authorization', `Bearer ${account.token}`)
+        .send({ currentPassword: account.password, newPassword: 'Rotated-Password-2026' })
+        .expect(200);
+      await expect(theirs.closed).resolves.toBe('io server disconnect');
+      expect(mine.socket.connected).toBe(true);
+      await api()
+        .post('/api/v1/auth/logout')
+        .set('authorization', `Bearer ${account.token}`)
+        .expect(204);
+      await expect(mine.closed).resolves.toBe('io server disconnect');
+    });
+
     it('refuses a malformed message with a coded acknowledgement and keeps serving', async () => {
       const account = await registerAccount(server.url, 'enterprise');
       const socket = io(`${server.url}/auction`, {

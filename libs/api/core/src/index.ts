@@ -19,3 +19,4 @@ export * from './lib/auth/access.decorators';
 export * from './lib/auth/socket-auth';
 export * from './lib/errors/ws-validation';
 export * from './lib/http/auth-rate-limit';
+export * from './lib/auth/session-revocations';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppException, type Actor, type RequestMeta } from '@kepai/api-core';
+import { AppException, SessionRevocations, type Actor, type RequestMeta } from '@kepai/api-core';
 import { AuditService } from '@kepai/api-audit';
 import type { UserView } from '@kepai/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -53,6 +53,7 @@ export class IdentityService {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   async register(
@@ -178,6 +179,7 @@ export class IdentityService {
         targetId: actor.sessionId,
       });
     });
+    this.revocations.announce([actor.sessionId]);
   }
 
   async me(actor: Actor): Promise<UserView> {
@@ -204,19 +206,22 @@ export class IdentityService {
     const problem = passwordProblem(body.newPassword, { email: user.email });
     if (problem !== null) throw new AppException('WEAK_PASSWORD', problem);
     const passwordHash = await this.hasher.hash(body.newPassword);
-    return this.dataSource.transaction(async (manager: EntityManager) => {
+    const ended = await this.dataSource.transaction(async (manager: EntityManager) => {
       await manager.getRepository(UserEntity).update({ id: user.id }, { passwordHash });
-      const revokedSessions = await this.sessions.revokeOthers(manager, user.id, actor.sessionId);
+      const sessionIds = await this.sessions.revokeOthers(manager, user.id, actor.sessionId);
       await this.audit.record(manager, {
         actor,
         meta,
         action: 'user.password_change',
         targetType: 'user',
         targetId: user.id,
-        summary: { revokedSessions },
+        summary: { revokedSessions: sessionIds.length },
       });
-      return { revokedSessions };
+      return sessionIds;
     });
+    // after the commit: the ended sessions' sockets close too
+    this.revocations.announce(ended);
+    return { revokedSessions: ended.length };
   }
 
   private decoy(): Promise<string> {

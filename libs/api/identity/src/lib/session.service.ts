@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, type Actor, type RequestMeta } from '@kepai/api-core';
 import type { OrganisationKind, UserRole } from '@kepai/contracts';
-import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { SessionEntity } from './session.entity';
 import { SESSION_TTL_MS, newToken, sha256 } from './tokens';
 
@@ -91,20 +91,20 @@ export class SessionService {
       .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
-  /** Ends every session of the user but the one given; returns how many were ended. */
+  /** Ends every session of the user but the one given; returns the ids of those it ended. */
   async revokeOthers(
     manager: EntityManager,
     userId: string,
     keepSessionId: string | null,
-  ): Promise<number> {
-    const result = await manager
-      .getRepository(SessionEntity)
-      .update(
-        keepSessionId === null
-          ? { userId, revokedAt: IsNull() }
-          : { userId, revokedAt: IsNull(), id: Not(keepSessionId) },
-        { revokedAt: this.clock.now() },
-      );
-    return result.affected ?? 0;
+  ): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `WITH ended AS (
+         UPDATE user_session SET revoked_at = $3
+          WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)
+         RETURNING id)
+       SELECT id FROM ended`,
+      [userId, keepSessionId, this.clock.now()],
+    );
+    return rows.map((row) => row.id);
   }
 }

@@ -12,6 +12,7 @@ import { AUCTION_NAMESPACE, type Ack, type TimeSyncEvent } from '@kepai/contract
 import { parse as parseCookies } from 'cookie';
 import type { Namespace, Socket } from 'socket.io';
 import type { Actor } from '../auth/actor';
+import { SessionRevocations } from '../auth/session-revocations';
 import { SOCKET_AUTHENTICATOR, type SocketAuthenticator } from '../auth/socket-auth';
 import { Clock } from '../clock/clock';
 import { KEPAI_CONFIG } from '../config/config.module';
@@ -47,6 +48,11 @@ export function userRoom(userId: string): string {
   return `user:${userId}`;
 }
 
+/** Every socket of one session, so that ending the session closes them. */
+export function sessionRoom(sessionId: string): string {
+  return `session:${sessionId}`;
+}
+
 /**
  * The `/auction` namespace. The handshake is authenticated here, in socket.io middleware (Nest
  * guards do not run on connection), from `auth.token` or the session cookie, after the Origin is
@@ -65,9 +71,15 @@ export class AuctionRealtimeGateway implements OnGatewayInit, OnGatewayConnectio
     private readonly clock: Clock,
     @Inject(SOCKET_AUTHENTICATOR) private readonly authenticator: SocketAuthenticator,
     @Inject(KEPAI_CONFIG) private readonly config: KepaiConfig,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   afterInit(namespace: Namespace): void {
+    // a session that ends takes its sockets with it, on every node (through the adapter)
+    this.revocations.onRevoked((sessionIds) => {
+      for (const sessionId of sessionIds)
+        namespace.in(sessionRoom(sessionId)).disconnectSockets(true);
+    });
     namespace.use((socket, next) => {
       void this.authenticate(socket).then(
         (actor) => {
@@ -97,7 +109,7 @@ export class AuctionRealtimeGateway implements OnGatewayInit, OnGatewayConnectio
 
   async handleConnection(@ConnectedSocket() socket: Socket): Promise<void> {
     const actor = socket.data.actor as Actor;
-    await socket.join(userRoom(actor.userId));
+    await socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId)]);
     this.logger.debug(
       `socket ${socket.id} of user ${actor.userId} connected (recovered: ${socket.recovered})`,
     );
