@@ -478,6 +478,33 @@ describe(`the catalogue on ${TARGET}`, () => {
       },
     );
 
+    it('ranks the words in a title above a passing mention in a description, however popular', async () => {
+      const mention = await publish({
+        ...LISTINGS[5],
+        title: '工业互联网设备预测性维护平台',
+        summary: '振动与温度数据驱动的设备故障预测，停机时间减少 30%。',
+        keywords: ['预测性维护', '工业互联网'],
+      });
+      await request(server.url).get('/api/v1/health').expect(200);
+      // a very popular listing that mentions 电池 only in its description
+      await server.app
+        .get((await import('typeorm')).DataSource)
+        .query(
+          `UPDATE result SET favourite_count = 1000, description = description || '可用于电池产线设备。' WHERE id = $1`,
+          [mention.id],
+        );
+      await server.app
+        .get((await import('typeorm')).DataSource)
+        .query(
+          `UPDATE result SET search_vector = search_vector || '''电池'':999D'::tsvector WHERE id = $1`,
+          [mention.id],
+        );
+      const found = await search(`q=${encodeURIComponent('电池')}`);
+      expect(found.items.map((item) => item.id)).toContain(mention.id);
+      expect(found.items[0].title).toContain('电池');
+      expect(found.items[found.items.length - 1].id).toBe(mention.id);
+    });
+
     it('refuses a forged cursor and a bad filter with INVALID_INPUT', async () => {
       expect(
         (await api().get('/api/v1/search/results?cursor=bm9wZQ').expect(400)).body.error.code,

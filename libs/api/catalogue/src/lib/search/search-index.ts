@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { lexemes, tokenize } from './tokenizer';
+import { lexemes, tokenize, tsvectorLiteral } from './tokenizer';
 
 export interface IndexedText {
   title: string;
@@ -26,13 +26,15 @@ export async function indexResult(
   const d = lexemes([text.description, ...text.extra].join(' ')).filter(
     (lexeme) => !a.includes(lexeme) && !b.includes(lexeme) && !c.includes(lexeme),
   );
-  await manager.query(
-    `UPDATE result SET search_vector =
-        setweight(array_to_tsvector($2::text[]), 'A') || setweight(array_to_tsvector($3::text[]), 'B') ||
-        setweight(array_to_tsvector($4::text[]), 'C') || setweight(array_to_tsvector($5::text[]), 'D')
-      WHERE id = $1`,
-    [resultId, a, b, c, d],
-  );
+  await manager.query(`UPDATE result SET search_vector = $2::tsvector WHERE id = $1`, [
+    resultId,
+    tsvectorLiteral([
+      [a, 'A'],
+      [b, 'B'],
+      [c, 'C'],
+      [d, 'D'],
+    ]),
+  ]);
   const latin = [
     ...new Set(
       tokenize([text.title, text.keywords.join(' '), text.summary, text.description].join(' '))

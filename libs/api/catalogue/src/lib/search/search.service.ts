@@ -42,8 +42,12 @@ const PRICE_BAND_SQL = `CASE WHEN asking_price IS NULL THEN 'negotiable' ${PRICE
   ([band, from, to]) => `WHEN asking_price >= ${from} AND asking_price < ${to} THEN '${band}'`,
 ).join(' ')} END`;
 
-/** Popularity: favourites count most, views a little, both with diminishing returns. */
-const POPULARITY = `ln(2 + favourite_count * 3 + view_count * 0.1)`;
+/**
+ * Popularity: favourites count most, views a little, both with diminishing returns, and damped so
+ * that it orders results of similar text relevance but never lifts a passing mention in a
+ * description above a result with the words in its title (a factor of 1 to about 2).
+ */
+const POPULARITY = `(1 + 0.1 * ln(1 + favourite_count * 3 + view_count * 0.1))`;
 
 interface PageRow {
   id: string;

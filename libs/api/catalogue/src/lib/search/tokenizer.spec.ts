@@ -1,4 +1,4 @@
-import { highlightText, lexemes, parseQuery, tokenize } from './tokenizer';
+import { highlightText, lexemes, parseQuery, tokenize, tsvectorLiteral } from './tokenizer';
 
 describe('tokenize', () => {
   it('splits Chinese into overlapping bigrams and keeps Latin words whole', () => {
@@ -64,5 +64,17 @@ describe('highlightText', () => {
 
   it('leaves text without matches alone', () => {
     expect(highlightText('智能温室', ['电池'])).toBe('智能温室');
+  });
+});
+
+describe('tsvectorLiteral', () => {
+  it('gives every lexeme a position and its weight, and escapes quotes', () => {
+    expect(
+      tsvectorLiteral([
+        [['石墨', '墨烯'], 'A'],
+        [['graphene'], 'B'],
+        [["o'k"], 'D'],
+      ]),
+    ).toBe("'石墨':1A '墨烯':2A 'graphene':3B 'o''k':4D");
   });
 });

@@ -49,6 +49,23 @@ export function lexemes(text: string): string[] {
   return [...new Set([...cjk, ...latin])];
 }
 
+/**
+ * A tsvector literal with a position and a weight for every lexeme: `'石墨':1A '墨烯':2A …`.
+ * Positions matter: PostgreSQL keeps weights on positions, so lexemes without them (as
+ * array_to_tsvector makes) all rank as D, whatever setweight says.
+ */
+export function tsvectorLiteral(groups: Array<[string[], 'A' | 'B' | 'C' | 'D']>): string {
+  const parts: string[] = [];
+  let position = 0;
+  for (const [words, weight] of groups) {
+    for (const word of words) {
+      position = Math.min(position + 1, 16_383);
+      parts.push(`'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${position}${weight}`);
+    }
+  }
+  return parts.join(' ');
+}
+
 /** A lexeme written as a tsquery operand: quoted, with quotes and backslashes escaped. */
 function operand(lexeme: string, prefix = false): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix ? ':*' : ''}`;

@@ -1,4 +1,4 @@
-import { tokenize, lexemes } from '../search/tokenizer';
+import { lexemes, tokenize, tsvectorLiteral } from '../search/tokenizer';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { GeneratedInstitute, GeneratedResult } from '../generator/generator';
 
@@ -72,13 +72,11 @@ export async function seedResults(
        SELECT x.institute_id, x.title, x.summary, x.description, x.field, x.keywords, x.patent_numbers, x.patent_status, x.ipc_class,
               x.maturity, x.transaction_modes, x.asking_price, x.region, x.team, x.ufpl_terms, 'published', x.view_count, x.favourite_count,
               x.published_at, x.published_at, x.published_at,
-              setweight(array_to_tsvector(x.lex_a), 'A') || setweight(array_to_tsvector(x.lex_b), 'B') ||
-              setweight(array_to_tsvector(x.lex_c), 'C') || setweight(array_to_tsvector(x.lex_d), 'D')
+              x.search_vector::tsvector
          FROM json_to_recordset($1::json) AS x(
               institute_id uuid, title text, summary text, description text, field text, keywords text[], patent_numbers text[],
               patent_status text, ipc_class text, maturity text, transaction_modes text[], asking_price bigint, region text, team text[],
-              ufpl_terms jsonb, view_count int, favourite_count int, published_at timestamptz,
-              lex_a text[], lex_b text[], lex_c text[], lex_d text[])`,
+              ufpl_terms jsonb, view_count int, favourite_count int, published_at timestamptz, search_vector text)`,
       [JSON.stringify(batch)],
     );
     batch = [];
@@ -111,10 +109,12 @@ export async function seedResults(
       view_count: result.viewCount,
       favourite_count: result.favouriteCount,
       published_at: new Date(now.getTime() - result.createdDaysAgo * 86_400_000).toISOString(),
-      lex_a: a,
-      lex_b: b,
-      lex_c: c,
-      lex_d: d,
+      search_vector: tsvectorLiteral([
+        [a, 'A'],
+        [b, 'B'],
+        [c, 'C'],
+        [d, 'D'],
+      ]),
     });
     count++;
     if (batch.length >= BATCH) await flush();
