@@ -10,7 +10,6 @@ import {
   Patch,
   Post,
   Query,
-  Req,
   StreamableFile,
   UploadedFile,
   UseInterceptors,
@@ -36,7 +35,6 @@ import type {
   SearchResultItem,
   SuggestResponse,
 } from '@kepai/contracts';
-import type { Request } from 'express';
 import {
   CreateDemandDto,
   CreateResultDto,
@@ -141,10 +139,9 @@ export class ResultsController {
   get(
     @CurrentActor() actor: Actor | null,
     @Meta() meta: RequestMeta,
-    @Req() request: Request,
     @Param('id', uuid) id: string,
   ): Promise<ResultView> {
-    return this.results.get(actor, { ...meta, userAgent: request.get('user-agent') ?? null }, id);
+    return this.results.get(actor, meta, id);
   }
 
   @Patch(':id')

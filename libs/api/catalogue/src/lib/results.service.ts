@@ -309,11 +309,7 @@ export class ResultsService {
    * One result. Anyone sees results on the market; drafts and results under review only their
    * institute and admins. A view is counted once per viewer per day.
    */
-  async get(
-    actor: Actor | null,
-    meta: RequestMeta & { userAgent: string | null },
-    id: string,
-  ): Promise<ResultView> {
+  async get(actor: Actor | null, meta: RequestMeta, id: string): Promise<ResultView> {
     const result = await this.dataSource
       .getRepository(ResultEntity)
       .findOne({ where: { id }, relations: { institute: true } });

@@ -4,13 +4,8 @@ import { CurrentActor, Meta, Public, type Actor, type RequestMeta } from '@kepai
 import type { LoginResponse } from '@kepai/contracts';
 import type { Request, Response } from 'express';
 import { LoginDto, RegisterDto } from './dto/identity.dto';
-import { IdentityService, type SignedIn } from './identity.service';
-import { clearSessionCookies, setSessionCookies } from './session-cookies';
-
-function answer(request: Request, response: Response, signedIn: SignedIn): LoginResponse {
-  setSessionCookies(request, response, signedIn.session);
-  return { user: signedIn.user, token: signedIn.session.token };
-}
+import { IdentityService } from './identity.service';
+import { clearSessionCookies, signedInAnswer } from './session-cookies';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -28,7 +23,7 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse> {
-    return answer(
+    return signedInAnswer(
       request,
       response,
       await this.identity.register(meta, body, request.get('user-agent') ?? null),
@@ -47,7 +42,7 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse> {
-    return answer(
+    return signedInAnswer(
       request,
       response,
       await this.identity.login(meta, body, request.get('user-agent') ?? null),

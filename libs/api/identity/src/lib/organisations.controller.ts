@@ -30,7 +30,7 @@ import {
   OrganisationListQueryDto,
 } from './dto/identity.dto';
 import { OrganisationService } from './organisation.service';
-import { setSessionCookies } from './session-cookies';
+import { signedInAnswer } from './session-cookies';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -111,8 +111,7 @@ export class InvitationsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse> {
     const signedIn = await this.organisations.accept(meta, body, request.get('user-agent') ?? null);
-    setSessionCookies(request, response, signedIn.session);
-    return { user: signedIn.user, token: signedIn.session.token };
+    return signedInAnswer(request, response, signedIn);
   }
 }
 

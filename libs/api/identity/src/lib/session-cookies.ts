@@ -1,4 +1,6 @@
 import type { Request, Response } from 'express';
+import type { LoginResponse } from '@kepai/contracts';
+import type { SignedIn } from './identity.service';
 import type { IssuedSession } from './session.service';
 import { CSRF_COOKIE, SESSION_COOKIE } from './tokens';
 
@@ -25,4 +27,14 @@ export function clearSessionCookies(request: Request, response: Response): void 
   const common = { sameSite: 'lax' as const, secure: request.secure, path: '/' };
   response.clearCookie(SESSION_COOKIE, { ...common, httpOnly: true });
   response.clearCookie(CSRF_COOKIE, common);
+}
+
+/** The answer to every way of signing in: the cookies, and `{ user, token }` for API clients. */
+export function signedInAnswer(
+  request: Request,
+  response: Response,
+  signedIn: SignedIn,
+): LoginResponse {
+  setSessionCookies(request, response, signedIn.session);
+  return { user: signedIn.user, token: signedIn.session.token };
 }

@@ -1,4 +1,4 @@
-import { lexemes, tokenize, tsvectorLiteral } from '../search/tokenizer';
+import { searchTerms, searchVector, type IndexedText } from '../search/search-index';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { GeneratedInstitute, GeneratedResult } from '../generator/generator';
 
@@ -10,20 +10,6 @@ export interface SeedInstitute {
 }
 
 const BATCH = 500;
-
-/** The four weighted lexeme sets of a result, as indexResult makes them. */
-function weightedLexemes(
-  result: GeneratedResult,
-  instituteName: string,
-): [string[], string[], string[], string[]] {
-  const a = lexemes(result.title);
-  const b = lexemes(result.keywords.join(' ')).filter((lexeme) => !a.includes(lexeme));
-  const c = lexemes(result.summary).filter((lexeme) => !a.includes(lexeme) && !b.includes(lexeme));
-  const d = lexemes([result.description, ...result.team, instituteName].join(' ')).filter(
-    (lexeme) => !a.includes(lexeme) && !b.includes(lexeme) && !c.includes(lexeme),
-  );
-  return [a, b, c, d];
-}
 
 /** Creates (verified) the institutes that do not exist yet; returns key → organisation id. */
 export async function seedInstitutes(
@@ -52,7 +38,7 @@ export async function seedInstitutes(
 /**
  * Writes generated results straight into the catalogue as published and indexed listings, in
  * batches of 500 rows per statement: the demo seed (300), the relevance tests and the search
- * benchmark (100,000) use it. Results pass through the same tokenizer as reviewed listings.
+ * benchmark (100,000) use it. Results get the same search vector and terms as reviewed listings.
  */
 export async function seedResults(
   dataSource: DataSource,
@@ -84,12 +70,8 @@ export async function seedResults(
   for (const result of results) {
     const institute = institutes.get(result.instituteKey);
     if (institute === undefined) throw new Error(`no institute for ${result.instituteKey}`);
-    const [a, b, c, d] = weightedLexemes(result, institute.name);
-    for (const word of tokenize(
-      [result.title, result.keywords.join(' '), result.summary, result.description].join(' '),
-    ).latin) {
-      if (word.length >= 3 && word.length <= 40 && !/^\d+$/.test(word)) terms.add(word);
-    }
+    const text: IndexedText = { ...result, extra: [...result.team, institute.name] };
+    for (const term of searchTerms(text)) terms.add(term);
     batch.push({
       institute_id: institute.id,
       title: result.title,
@@ -109,12 +91,7 @@ export async function seedResults(
       view_count: result.viewCount,
       favourite_count: result.favouriteCount,
       published_at: new Date(now.getTime() - result.createdDaysAgo * 86_400_000).toISOString(),
-      search_vector: tsvectorLiteral([
-        [a, 'A'],
-        [b, 'B'],
-        [c, 'C'],
-        [d, 'D'],
-      ]),
+      search_vector: searchVector(text),
     });
     count++;
     if (batch.length >= BATCH) await flush();
