@@ -134,6 +134,9 @@ describe(`the catalogue on ${TARGET}`, () => {
       testConfig(database, join(folder.path, 'data'), {
         KEPAI_ADMIN_EMAIL: ADMIN.email,
         KEPAI_ADMIN_PASSWORD: ADMIN.password,
+        // rank every search afresh, so a favourite lifts a result at once (search-relevance
+        // checks the cached rankings)
+        KEPAI_SEARCH_RANKING_SECONDS: '0',
       }),
     );
     admin = await signIn(server.url, ADMIN.email, ADMIN.password);
@@ -474,6 +477,36 @@ describe(`the catalogue on ${TARGET}`, () => {
           expect(prices[prices.length - 1]).toBeNull();
           const numeric = prices.filter((price): price is number => price !== null);
           expect(numeric).toEqual([...numeric].sort((a, b) => a - b));
+        }
+      },
+    );
+
+    it.each(['relevance', 'newest', 'price_asc', 'price_desc'])(
+      'pages through every hit of a text search exactly once, sorted %s',
+      async (sort) => {
+        // every description says 成果, so this matches every listing
+        const q = `q=${encodeURIComponent('成果')}&sort=${sort}`;
+        const all = await search(`${q}&limit=50`);
+        expect(all.total).toBeGreaterThanOrEqual(LISTINGS.length);
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        for (let page = 0; page < 50; page++) {
+          const found = await search(`${q}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+          expect(found.total).toBe(all.total);
+          seen.push(...found.items.map((item) => item.id));
+          cursor = found.nextCursor;
+          if (cursor === undefined) break;
+        }
+        expect(seen).toEqual(all.items.map((item) => item.id));
+        if (sort === 'newest') {
+          const times = all.items.map((item) => Date.parse(item.publishedAt));
+          expect(times).toEqual([...times].sort((a, b) => b - a));
+        }
+        if (sort === 'price_desc') {
+          const prices = all.items.map((item) => item.askingPrice);
+          expect(prices[prices.length - 1]).toBeNull();
+          const numeric = prices.filter((price): price is number => price !== null);
+          expect(numeric).toEqual([...numeric].sort((a, b) => b - a));
         }
       },
     );

@@ -291,4 +291,57 @@ describe(`search relevance on ${TARGET} (${GENERATED} generated results + ${ANCH
     }
     expect(position).toBeLessThan(10);
   });
+
+  describe('cached counts and rankings', () => {
+    const search = async (query: string): Promise<SearchResponse> =>
+      (await request(server.url).get(`/api/v1/search/results?${query}`).expect(200))
+        .body as SearchResponse;
+    const sql = (text: string, params: unknown[]) => server.app.get(DataSource).query(text, params);
+
+    it('counts a result that leaves or rejoins the catalogue at once', async () => {
+      const q = `q=${encodeURIComponent('钠离子')}`;
+      const before = await search(q);
+      const sodium = ids.get('sodium');
+      expect(before.items.map((item) => item.id)).toContain(sodium);
+      await sql(`UPDATE result SET status = 'withdrawn' WHERE id = $1`, [sodium]);
+      const without = await search(q);
+      expect(without.total).toBe(before.total - 1);
+      expect(without.items.map((item) => item.id)).not.toContain(sodium);
+      const energy = (found: SearchResponse) =>
+        found.facets.field.find((facet) => facet.value === 'energy')?.count ?? 0;
+      expect(energy(without)).toBe(energy(before) - 1);
+      await sql(`UPDATE result SET status = 'published' WHERE id = $1`, [sodium]);
+      const back = await search(q);
+      expect(back.total).toBe(before.total);
+      expect(back.items.map((item) => item.id)).toEqual(before.items.map((item) => item.id));
+    });
+
+    it('keeps a ranking for a while when only favourites move, but shows the counts live', async () => {
+      const q = `q=${encodeURIComponent('电池')}&limit=5`;
+      const before = await search(q);
+      expect(before.items.length).toBeGreaterThan(1);
+      const last = before.items[before.items.length - 1];
+      await sql(`UPDATE result SET favourite_count = favourite_count + 5000 WHERE id = $1`, [
+        last.id,
+      ]);
+      const after = await search(q);
+      expect(after.items.map((item) => item.id)).toEqual(before.items.map((item) => item.id));
+      expect(after.items[after.items.length - 1].favouriteCount).toBe(last.favouriteCount + 5000);
+      await sql(`UPDATE result SET favourite_count = favourite_count - 5000 WHERE id = $1`, [
+        last.id,
+      ]);
+    });
+
+    it('shows a renamed institute under its new name', async () => {
+      const found = await search(`q=${encodeURIComponent('拉挤')}`);
+      const institute = found.facets.institute[0];
+      await sql(`UPDATE organisation SET name = name || '（更名）' WHERE id = $1`, [
+        institute.value,
+      ]);
+      const renamed = await search(`q=${encodeURIComponent('拉挤')}`);
+      expect(renamed.facets.institute.find((facet) => facet.value === institute.value)?.label).toBe(
+        `${institute.label}（更名）`,
+      );
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { Initial1795312335526 } from './1795312335526-Initial';
 import { IdentityAndAudit1795313665535 } from './1795313665535-IdentityAndAudit';
 import { Catalogue1795316482060 } from './1795316482060-Catalogue';
 import { Attachments1795317806672 } from './1795317806672-Attachments';
+import { SearchCache1795321355690 } from './1795321355690-SearchCache';
 // migrations: imports
 
 export const MIGRATIONS = [
@@ -10,5 +11,6 @@ export const MIGRATIONS = [
   IdentityAndAudit1795313665535,
   Catalogue1795316482060,
   Attachments1795317806672,
+  SearchCache1795321355690,
   // migrations: list
 ];

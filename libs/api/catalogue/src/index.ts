@@ -15,6 +15,7 @@ import {
   FavouriteEntity,
   ResultViewEntity,
   SearchTermEntity,
+  CatalogueGenerationEntity,
 } from './lib/catalogue-tables.entity';
 import { AttachmentEntity } from './lib/attachment.entity';
 import { ResultEntity } from './lib/result.entity';
@@ -26,6 +27,7 @@ export const CATALOGUE_ENTITIES = [
   FavouriteEntity,
   ResultViewEntity,
   SearchTermEntity,
+  CatalogueGenerationEntity,
   DemandEntity,
   DemandLinkEntity,
 ];

@@ -142,3 +142,18 @@ export class DemandLinkEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
+
+/**
+ * One row whose value moves whenever the set of searchable results or what facets count of them
+ * changes (a statement trigger on result and on organisation names, by migration). Search caches
+ * facet counts and rankings under it, so a cached answer is never older than the catalogue.
+ */
+@Entity({ name: 'catalogue_generation' })
+@Check('catalogue_generation_single_row', `"id" = 1`)
+export class CatalogueGenerationEntity {
+  @PrimaryColumn({ type: 'smallint' })
+  id: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  value: string;
+}

@@ -77,6 +77,8 @@ export class ResultEntity {
 
   /** Fen; null means negotiable (面议). */
   @Index('result_asking_price_idx')
+  @Index('result_searchable_price_idx', { synchronize: false })
+  @Index('result_searchable_price_desc_idx', { synchronize: false })
   @Column({ name: 'asking_price', type: 'bigint', nullable: true, transformer: fenColumn })
   askingPrice: number | null;
 
@@ -98,6 +100,8 @@ export class ResultEntity {
   @Column({ name: 'view_count', type: 'integer', default: 0 })
   viewCount: number;
 
+  /** With view_count, ordered by the migration's popularity index of searchable results. */
+  @Index('result_searchable_popularity_idx', { synchronize: false })
   @Column({ name: 'favourite_count', type: 'integer', default: 0 })
   favouriteCount: number;
 
@@ -106,6 +110,8 @@ export class ResultEntity {
   @Column({ name: 'search_vector', type: 'tsvector', nullable: true, select: false })
   searchVector: string | null;
 
+  /** Also ordered by the migration's partial index of searchable results (newest first). */
+  @Index('result_searchable_newest_idx', { synchronize: false })
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppException } from '@kepai/api-core';
+import { AppException, KEPAI_CONFIG, type KepaiConfig } from '@kepai/api-core';
 import type {
   Field,
   Maturity,
@@ -12,6 +12,7 @@ import type {
   SuggestResponse,
   TransactionMode,
 } from '@kepai/contracts';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { highlightText, parseQuery, type ParsedQuery } from './tokenizer';
 
@@ -47,7 +48,7 @@ const PRICE_BAND_SQL = `CASE WHEN asking_price IS NULL THEN 'negotiable' ${PRICE
  * that it orders results of similar text relevance but never lifts a passing mention in a
  * description above a result with the words in its title (a factor of 1 to about 2).
  */
-const POPULARITY = `(1 + 0.1 * ln(1 + favourite_count * 3 + view_count * 0.1))`;
+const POPULARITY = `(1 + 0.1 * ln(1 + favourite_count * 3 + view_count * 0.1::float8))`;
 
 interface PageRow {
   id: string;
@@ -65,6 +66,50 @@ interface PageRow {
   favourite_count: number;
   score: number;
 }
+
+/** One matching result of a text search, as kept in the cache to page through in memory. */
+interface Hit {
+  id: string;
+  score: number;
+  /** UTC, microseconds, fixed width: compares as a string the way the timestamp compares. */
+  publishedKey: string;
+  price: number | null;
+}
+
+/** What a search costs to count: total and facets, and for a text search every hit ranked. */
+interface Counted {
+  generation: string;
+  total: number;
+  facets: SearchFacets;
+  hits: Hit[] | null;
+  sorted: Partial<Record<SearchSort, Hit[]>>;
+}
+
+type FilterName = 'field' | 'mode' | 'maturity' | 'region' | 'price' | 'institute';
+
+const SEARCHABLE = `r.status IN ('published', 'in_auction')`;
+const PUBLISHED_KEY = `to_char(r.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const PUBLISHED_KEY_FORMAT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
+const EMPTY_FACETS: SearchFacets = {
+  field: [],
+  mode: [],
+  maturity: [],
+  region: [],
+  priceBand: [],
+  institute: [],
+};
+
+/** Keyset order of cached hits, the same as the SQL orders (ids compare like uuids). */
+const byId = (a: Hit, b: Hit): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const nullsLast = (a: Hit, b: Hit, order: (x: number, y: number) => number): number =>
+  a.price === null ? (b.price === null ? 0 : 1) : b.price === null ? -1 : order(a.price, b.price);
+const HIT_ORDER: Record<SearchSort, (a: Hit, b: Hit) => number> = {
+  relevance: (a, b) => b.score - a.score || byId(b, a),
+  newest: (a, b) =>
+    (a.publishedKey < b.publishedKey ? 1 : a.publishedKey > b.publishedKey ? -1 : 0) || byId(b, a),
+  price_asc: (a, b) => nullsLast(a, b, (x, y) => x - y) || byId(a, b),
+  price_desc: (a, b) => nullsLast(a, b, (x, y) => y - x) || byId(a, b),
+};
 
 type CursorKey = [number | string | null, string];
 
@@ -98,14 +143,46 @@ function decodeCursor(sort: SearchSort, cursor: string): CursorKey {
   );
 }
 
+/** A hit standing where a cursor points, to find the first hit after it. */
+function cursorHit(sort: SearchSort, [value, id]: CursorKey): Hit {
+  return {
+    id,
+    score: sort === 'relevance' ? Number(value) : 0,
+    publishedKey:
+      sort !== 'newest'
+        ? ''
+        : PUBLISHED_KEY_FORMAT.test(String(value))
+          ? String(value)
+          : new Date(String(value)).toISOString().replace('Z', '000Z'),
+    price: sort === 'price_asc' || sort === 'price_desc' ? (value as number | null) : null,
+  };
+}
+
 /**
  * The catalogue search of DESIGN §5: CJK bigrams and Latin words against a GIN-indexed tsvector,
  * typo-tolerant Latin words through pg_trgm, facet counts that each honour every other active
- * filter, four sorts, keyset pagination and highlights; the page and the facets in one statement.
+ * filter, four sorts, keyset pagination and highlights.
+ *
+ * Counting is the expensive part (every matching row, six ways), so the total, the facets and, for
+ * a text search, the ranked hits are computed in one statement and kept in memory under the
+ * catalogue generation, which the database moves whenever a searchable result or a counted column
+ * changes: a cached count is never older than the catalogue. A ranking also carries popularity,
+ * which moves with every view, so it is recomputed at least every minute. Pages of a text search
+ * come from the cached hits; filter-only pages are read through the partial indexes of each sort.
  */
 @Injectable()
 export class SearchService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly cache = new LRUCache<string, Counted>({
+    max: 2_000,
+    maxSize: 64 * 1024 * 1024,
+    sizeCalculation: (entry) => 2_048 + (entry.hits?.length ?? 0) * 160,
+  });
+  private readonly filling = new Map<string, Promise<Counted>>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(KEPAI_CONFIG) private readonly config: KepaiConfig,
+  ) {}
 
   /** Latin words that are not indexed anywhere get the closest indexed terms (trigrams). */
   private async expansions(words: string[]): Promise<Record<string, string[]>> {
@@ -131,32 +208,12 @@ export class SearchService {
     return plain.latin.length > 0 ? parseQuery(q, await this.expansions(plain.latin)) : plain;
   }
 
-  async search(query: SearchQuery): Promise<SearchResponse> {
-    const sort: SearchSort = query.sort ?? 'relevance';
-    const limit = query.limit ?? 20;
-    const parsed = await this.parse(query.q);
-    if (query.q !== undefined && query.q.trim() !== '' && parsed?.tsquery === null) {
-      return {
-        items: [],
-        facets: { field: [], mode: [], maturity: [], region: [], priceBand: [], institute: [] },
-        total: 0,
-      };
-    }
-    const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const tsquery = parsed?.tsquery ? param(parsed.tsquery) : null;
-    const score =
-      tsquery !== null
-        ? `ts_rank(r.search_vector, ${tsquery}::tsquery) * ${POPULARITY}`
-        : POPULARITY;
-
-    const filters: Record<
-      'field' | 'mode' | 'maturity' | 'region' | 'price' | 'institute',
-      string
-    > = {
+  /** The SQL condition of each filter (true when not set), with its parameters. */
+  private filters(
+    query: SearchQuery,
+    param: (value: unknown) => string,
+  ): Record<FilterName, string> {
+    return {
       field: query.field?.length ? `r.field = ANY(${param(query.field)}::text[])` : 'true',
       mode: query.mode?.length ? `r.transaction_modes && ${param(query.mode)}::text[]` : 'true',
       maturity: query.maturity?.length
@@ -177,88 +234,160 @@ export class SearchService {
       institute:
         query.institute !== undefined ? `r.institute_id = ${param(query.institute)}::uuid` : 'true',
     };
-    const except = (skip: keyof typeof filters): string =>
-      (Object.keys(filters) as Array<keyof typeof filters>)
+  }
+
+  async search(query: SearchQuery): Promise<SearchResponse> {
+    const sort: SearchSort = query.sort ?? 'relevance';
+    const limit = query.limit ?? 20;
+    const cursor = query.cursor !== undefined ? decodeCursor(sort, query.cursor) : null;
+    const parsed = await this.parse(query.q);
+    if (query.q !== undefined && query.q.trim() !== '' && parsed?.tsquery === null)
+      return { items: [], facets: EMPTY_FACETS, total: 0 };
+    const tsquery = parsed?.tsquery ?? null;
+    const counted = await this.counted(query, tsquery);
+
+    let rows: PageRow[];
+    let more: boolean;
+    if (counted.hits !== null) {
+      const sorted = (counted.sorted[sort] ??= [...counted.hits].sort(HIT_ORDER[sort]));
+      let from = 0;
+      if (cursor !== null) {
+        const at = cursorHit(sort, cursor);
+        while (from < sorted.length && HIT_ORDER[sort](sorted[from], at) <= 0) from++;
+      }
+      const page = sorted.slice(from, from + limit);
+      more = from + limit < sorted.length;
+      rows = await this.cards(page);
+    } else {
+      const page = await this.indexPage(query, sort, cursor, limit + 1);
+      more = page.length > limit;
+      rows = page.slice(0, limit);
+    }
+
+    const terms = parsed?.highlight ?? [];
+    const response: SearchResponse = {
+      items: rows.map((row) => this.item(row, terms)),
+      total: counted.total,
+      facets: counted.facets,
+    };
+    const last = rows[rows.length - 1];
+    if (more && last !== undefined) {
+      const key: CursorKey[0] =
+        sort === 'relevance'
+          ? Number(last.score)
+          : sort === 'newest'
+            ? last.published_at
+            : last.asking_price === null
+              ? null
+              : Number(last.asking_price);
+      response.nextCursor = encodeCursor(sort, [key, last.id]);
+    }
+    return response;
+  }
+
+  /** Total, facets and (text searches) ranked hits: from the cache when the catalogue has not moved. */
+  private async counted(query: SearchQuery, tsquery: string | null): Promise<Counted> {
+    const [{ value: generation }]: Array<{ value: string }> = await this.dataSource.query(
+      `SELECT value::text AS value FROM catalogue_generation WHERE id = 1`,
+    );
+    const set = (values: string[] | undefined): string[] => [...new Set(values ?? [])].sort();
+    const key = JSON.stringify([
+      generation,
+      tsquery,
+      set(query.field),
+      set(query.mode),
+      set(query.maturity),
+      set(query.region),
+      query.priceMin ?? null,
+      query.priceMax ?? null,
+      query.institute ?? null,
+    ]);
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    // concurrent searches for the same thing wait for one count
+    let pending = this.filling.get(key);
+    if (pending === undefined) {
+      pending = this.count(query, tsquery).finally(() => this.filling.delete(key));
+      this.filling.set(key, pending);
+      const counted = await pending;
+      // stored under the generation its own snapshot read, which is never older than the key's;
+      // a ranking (which carries popularity) only for KEPAI_SEARCH_RANKING_SECONDS
+      const rankingMs = this.config.searchRankingSeconds * 1000;
+      if (counted.generation === generation && (counted.hits === null || rankingMs > 0))
+        this.cache.set(key, counted, { ttl: counted.hits === null ? 0 : rankingMs });
+      return counted;
+    }
+    return pending;
+  }
+
+  private async count(query: SearchQuery, tsquery: string | null): Promise<Counted> {
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const q = tsquery !== null ? param(tsquery) : null;
+    const filters = this.filters(query, param);
+    const names = Object.keys(filters) as FilterName[];
+    const except = (skip: FilterName): string =>
+      names
         .filter((name) => name !== skip)
         .map((name) => `f_${name}`)
         .join(' AND ');
-
-    const order: Record<SearchSort, { by: string; key: string }> = {
-      relevance: { by: 'score DESC, id DESC', key: 'score' },
-      newest: { by: 'published_at DESC, id DESC', key: 'published_at' },
-      price_asc: { by: 'asking_price ASC NULLS LAST, id ASC', key: 'asking_price' },
-      price_desc: { by: 'asking_price DESC NULLS LAST, id ASC', key: 'asking_price' },
-    };
-    // the same order on the page rows, which are joined after the limit
-    const pageOrder = order[sort].by.replace(/(^|, )/g, '$1h.');
-    let keyset = 'true';
-    if (query.cursor !== undefined) {
-      const [value, id] = decodeCursor(sort, query.cursor);
-      const idParam = param(id);
-      if (sort === 'relevance')
-        keyset = `(score, id) < (${param(Number(value))}::float8, ${idParam}::uuid)`;
-      else if (sort === 'newest')
-        keyset = `(published_at, id) < (${param(value)}::timestamptz, ${idParam}::uuid)`;
-      else if (value === null) keyset = `(asking_price IS NULL AND id > ${idParam}::uuid)`;
-      else {
-        const price = param(value);
-        keyset =
-          sort === 'price_asc'
-            ? `(asking_price > ${price}::bigint OR (asking_price = ${price}::bigint AND id > ${idParam}::uuid) OR asking_price IS NULL)`
-            : `(asking_price < ${price}::bigint OR (asking_price = ${price}::bigint AND id > ${idParam}::uuid) OR asking_price IS NULL)`;
-      }
-    }
-    const limitParam = param(limit + 1);
-
+    const facet = (
+      select: string,
+      from: string,
+      skip: FilterName,
+      group: string,
+      top = '',
+    ): string =>
+      `(SELECT coalesce(json_agg(x), '[]'::json) FROM (
+         SELECT ${select}, count(*)::int AS count FROM ${from} WHERE ${except(skip)}
+          GROUP BY ${group} ORDER BY count DESC, value ${top}) x)`;
     const sql = `
       WITH base AS MATERIALIZED (
         SELECT r.id, r.institute_id, r.field, r.maturity, r.transaction_modes, r.region, r.asking_price,
-               r.published_at, r.view_count, r.favourite_count, ${score} AS score,
-               ${filters.field} AS f_field, ${filters.mode} AS f_mode, ${filters.maturity} AS f_maturity,
-               ${filters.region} AS f_region, ${filters.price} AS f_price, ${filters.institute} AS f_institute
+               ${q !== null ? `ts_rank(r.search_vector, ${q}::tsquery) * ${POPULARITY} AS score, ${PUBLISHED_KEY} AS published_key,` : ''}
+               ${names.map((name) => `${filters[name]} AS f_${name}`).join(', ')}
           FROM result r
-         WHERE r.status IN ('published', 'in_auction')${tsquery !== null ? ` AND r.search_vector @@ ${tsquery}::tsquery` : ''}
+         WHERE ${SEARCHABLE}${q !== null ? ` AND r.search_vector @@ ${q}::tsquery` : ''}
       ),
-      hits AS (SELECT * FROM base WHERE f_field AND f_mode AND f_maturity AND f_region AND f_price AND f_institute)
+      hits AS (SELECT * FROM base WHERE ${names.map((name) => `f_${name}`).join(' AND ')})
       SELECT
+        (SELECT value::text FROM catalogue_generation WHERE id = 1) AS generation,
         (SELECT count(*)::int FROM hits) AS total,
-        (SELECT coalesce(json_agg(p ORDER BY p.ord), '[]'::json) FROM (
-           SELECT h.id, r.title, r.summary, h.institute_id, o.name AS institute_name, h.field, h.maturity,
-                  h.transaction_modes, h.asking_price, h.region, h.published_at, h.view_count, h.favourite_count,
-                  h.score, row_number() OVER (ORDER BY ${pageOrder}) AS ord
-             FROM (SELECT * FROM hits WHERE ${keyset} ORDER BY ${order[sort].by} LIMIT ${limitParam}) h
-             JOIN result r ON r.id = h.id
-             JOIN organisation o ON o.id = h.institute_id) p) AS page,
-        (SELECT coalesce(json_agg(x), '[]'::json) FROM (
-           SELECT field AS value, count(*)::int AS count FROM base WHERE ${except('field')} GROUP BY field ORDER BY count DESC, value) x) AS field_facet,
-        (SELECT coalesce(json_agg(x), '[]'::json) FROM (
-           SELECT m AS value, count(*)::int AS count FROM base, unnest(transaction_modes) m WHERE ${except('mode')} GROUP BY m ORDER BY count DESC, value) x) AS mode_facet,
-        (SELECT coalesce(json_agg(x), '[]'::json) FROM (
-           SELECT maturity AS value, count(*)::int AS count FROM base WHERE ${except('maturity')} GROUP BY maturity ORDER BY count DESC, value) x) AS maturity_facet,
-        (SELECT coalesce(json_agg(x), '[]'::json) FROM (
-           SELECT region AS value, count(*)::int AS count FROM base WHERE ${except('region')} GROUP BY region ORDER BY count DESC, value LIMIT 30) x) AS region_facet,
-        (SELECT coalesce(json_agg(x), '[]'::json) FROM (
-           SELECT ${PRICE_BAND_SQL} AS value, count(*)::int AS count FROM base WHERE ${except('price')} GROUP BY 1 ORDER BY count DESC, value) x) AS price_facet,
+        ${
+          q !== null
+            ? `(SELECT coalesce(json_agg(json_build_array(id, score, published_key, asking_price)), '[]'::json) FROM hits)`
+            : 'NULL::json'
+        } AS hits,
+        ${facet('field AS value', 'base', 'field', 'field')} AS field_facet,
+        ${facet('m AS value', 'base, unnest(transaction_modes) m', 'mode', 'm')} AS mode_facet,
+        ${facet('maturity AS value', 'base', 'maturity', 'maturity')} AS maturity_facet,
+        ${facet('region AS value', 'base', 'region', 'region', 'LIMIT 30')} AS region_facet,
+        ${facet(`${PRICE_BAND_SQL} AS value`, 'base', 'price', '1')} AS price_facet,
         (SELECT coalesce(json_agg(x), '[]'::json) FROM (
            SELECT b.institute_id AS value, o.name AS label, b.count FROM (
-             SELECT institute_id, count(*)::int AS count FROM base WHERE ${except('institute')} GROUP BY institute_id ORDER BY count DESC, institute_id LIMIT 30) b
+             SELECT institute_id, count(*)::int AS count FROM base WHERE ${except('institute')}
+              GROUP BY institute_id ORDER BY count DESC, institute_id LIMIT 30) b
            JOIN organisation o ON o.id = b.institute_id ORDER BY b.count DESC, o.name) x) AS institute_facet`;
-    const [row] = (await this.dataSource.query(sql, params)) as Array<{
-      total: number;
-      page: PageRow[];
-      field_facet: SearchFacets['field'];
-      mode_facet: SearchFacets['mode'];
-      maturity_facet: SearchFacets['maturity'];
-      region_facet: SearchFacets['region'];
-      price_facet: SearchFacets['priceBand'];
-      institute_facet: SearchFacets['institute'];
-    }>;
-    const terms = parsed?.highlight ?? [];
-    const rows = row.page.slice(0, limit);
-    const items = rows.map((page) => this.item(page, terms));
-    const last = rows[rows.length - 1];
-    const response: SearchResponse = {
-      items,
+    // the counts read every matching row once: give the materialised rows room to stay in memory
+    const [row] = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL work_mem = '64MB'`);
+      return (await manager.query(sql, params)) as Array<{
+        generation: string;
+        total: number;
+        hits: Array<[string, number, string, number | null]> | null;
+        field_facet: SearchFacets['field'];
+        mode_facet: SearchFacets['mode'];
+        maturity_facet: SearchFacets['maturity'];
+        region_facet: SearchFacets['region'];
+        price_facet: SearchFacets['priceBand'];
+        institute_facet: SearchFacets['institute'];
+      }>;
+    });
+    return {
+      generation: row.generation,
       total: row.total,
       facets: {
         field: row.field_facet,
@@ -268,19 +397,81 @@ export class SearchService {
         priceBand: row.price_facet,
         institute: row.institute_facet,
       },
+      hits:
+        row.hits?.map(([id, score, publishedKey, price]) => ({
+          id,
+          score,
+          publishedKey,
+          price: price === null ? null : Number(price),
+        })) ?? null,
+      sorted: {},
     };
-    if (row.page.length > limit && last !== undefined) {
-      const key: CursorKey[0] =
-        order[sort].key === 'score'
-          ? last.score
-          : order[sort].key === 'published_at'
-            ? last.published_at
-            : last.asking_price === null
-              ? null
-              : Number(last.asking_price);
-      response.nextCursor = encodeCursor(sort, [key, last.id]);
+  }
+
+  /** Catalogue cards of hits, in the hits' order (a result gone since the count is left out). */
+  private async cards(hits: Hit[]): Promise<PageRow[]> {
+    if (hits.length === 0) return [];
+    const rows: PageRow[] = await this.dataSource.query(
+      `SELECT r.id, r.title, r.summary, r.institute_id, o.name AS institute_name, r.field, r.maturity,
+              r.transaction_modes, r.asking_price, r.region, ${PUBLISHED_KEY} AS published_at,
+              r.view_count, r.favourite_count
+         FROM result r JOIN organisation o ON o.id = r.institute_id
+        WHERE r.id = ANY($1::uuid[]) AND ${SEARCHABLE}`,
+      [hits.map((hit) => hit.id)],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return hits.flatMap((hit) => {
+      const row = byId.get(hit.id);
+      return row === undefined ? [] : [{ ...row, score: hit.score }];
+    });
+  }
+
+  /** A filter-only page, walked in the order of the sort's partial index. */
+  private async indexPage(
+    query: SearchQuery,
+    sort: SearchSort,
+    cursor: CursorKey | null,
+    take: number,
+  ): Promise<PageRow[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const filters = Object.values(this.filters(query, param)).join(' AND ');
+    const order: Record<SearchSort, string> = {
+      relevance: `${POPULARITY} DESC, r.id DESC`,
+      newest: 'r.published_at DESC, r.id DESC',
+      price_asc: 'r.asking_price ASC NULLS LAST, r.id ASC',
+      price_desc: 'r.asking_price DESC NULLS LAST, r.id ASC',
+    };
+    let keyset = 'true';
+    if (cursor !== null) {
+      const [value, id] = cursor;
+      const idParam = param(id);
+      if (sort === 'relevance')
+        keyset = `(${POPULARITY}, r.id) < (${param(Number(value))}::float8, ${idParam}::uuid)`;
+      else if (sort === 'newest')
+        keyset = `(r.published_at, r.id) < (${param(value)}::timestamptz, ${idParam}::uuid)`;
+      else if (value === null) keyset = `(r.asking_price IS NULL AND r.id > ${idParam}::uuid)`;
+      else {
+        const price = param(value);
+        const beyond = sort === 'price_asc' ? '>' : '<';
+        keyset = `(r.asking_price ${beyond} ${price}::bigint OR (r.asking_price = ${price}::bigint AND r.id > ${idParam}::uuid) OR r.asking_price IS NULL)`;
+      }
     }
-    return response;
+    return this.dataSource.query(
+      `SELECT p.*, o.name AS institute_name FROM (
+         SELECT r.id, r.title, r.summary, r.institute_id, r.field, r.maturity, r.transaction_modes,
+                r.asking_price, r.region, ${PUBLISHED_KEY} AS published_at, r.view_count,
+                r.favourite_count, ${POPULARITY} AS score
+           FROM result r
+          WHERE ${SEARCHABLE} AND ${filters} AND ${keyset}
+          ORDER BY ${order[sort]} LIMIT ${param(take)}) p
+       JOIN organisation o ON o.id = p.institute_id
+       ORDER BY ${order[sort].replace(/r\./g, 'p.').replace(POPULARITY, 'p.score')}`,
+      params,
+    );
   }
 
   private item(row: PageRow, terms: string[]): SearchResultItem {

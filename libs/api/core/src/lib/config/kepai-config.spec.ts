@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       webDist: null,
       authRateLimit: 20,
+      searchRankingSeconds: 60,
       trustProxyHops: 0,
     });
   });

@@ -42,6 +42,8 @@ export interface KepaiConfig {
   authRateLimit: number;
   /** Reverse proxies in front of the api whose X-Forwarded-For is believed (0: none). */
   trustProxyHops: number;
+  /** Seconds a search ranking (which carries popularity) may be reused; 0 ranks every search afresh. */
+  searchRankingSeconds: number;
 }
 
 /** A bad setting: the message is one line naming the variable. */
@@ -123,6 +125,13 @@ class EnvironmentVariables {
   @Min(0, { message: 'must be an integer from 0 to 10' })
   @Max(10, { message: 'must be an integer from 0 to 10' })
   KEPAI_TRUST_PROXY?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 0 to 3600' })
+  @Min(0, { message: 'must be an integer from 0 to 3600' })
+  @Max(3600, { message: 'must be an integer from 0 to 3600' })
+  KEPAI_SEARCH_RANKING_SECONDS?: number;
 }
 
 const KNOWN = [
@@ -139,6 +148,7 @@ const KNOWN = [
   'KEPAI_WEB_DIST',
   'KEPAI_AUTH_RATE_LIMIT',
   'KEPAI_TRUST_PROXY',
+  'KEPAI_SEARCH_RANKING_SECONDS',
 ] as const;
 
 /**
@@ -202,5 +212,6 @@ export function loadConfig(
         : (defaults.webDist ?? null),
     authRateLimit: vars.KEPAI_AUTH_RATE_LIMIT ?? 20,
     trustProxyHops: vars.KEPAI_TRUST_PROXY ?? 0,
+    searchRankingSeconds: vars.KEPAI_SEARCH_RANKING_SECONDS ?? 60,
   };
 }
