@@ -43,6 +43,9 @@ interface World {
   draftResultId: string;
   demandId: string;
   attachmentId: string;
+  /** A session the broker hosts, with one lot. */
+  sessionId: string;
+  lotId: string;
 }
 
 interface Call {
@@ -106,6 +109,53 @@ async function newResult(
     .set('authorization', `Bearer ${admin.token}`)
     .expect(200);
   return id;
+}
+
+const SESSION_BODY = {
+  title: '新材料专场拍卖会',
+  format: 'timed',
+  depositAmount: 5_000_000,
+  softCloseSeconds: 300,
+  increments: [
+    [0, 100_000],
+    [10_000_000, 500_000],
+  ],
+};
+
+/** A session of its own: cells may have ended the account's earlier ones. */
+async function freshSession(world: World, account: Account): Promise<string> {
+  return (await signIn(world.url, account.email, account.password)).token;
+}
+
+/** A new session of the broker (each registration row needs a session nobody registered in). */
+async function newSession(world: World): Promise<string> {
+  const response = await request(world.url)
+    .post('/api/v1/sessions')
+    .set('authorization', `Bearer ${await freshSession(world, world.accounts.broker)}`)
+    .send(SESSION_BODY)
+    .expect(201);
+  return (response.body as { id: string }).id;
+}
+
+async function newRegistration(world: World): Promise<string> {
+  const sessionId = await newSession(world);
+  const response = await request(world.url)
+    .post(`/api/v1/sessions/${sessionId}/registrations`)
+    .set('authorization', `Bearer ${await freshSession(world, world.accounts.enterprise)}`)
+    .expect(201);
+  return (response.body as { id: string }).id;
+}
+
+function lotBody(resultId: string) {
+  const now = Date.now();
+  return {
+    resultId,
+    mode: 'assignment',
+    startingPrice: 10_000_000,
+    reservePrice: 30_000_000,
+    opensAt: new Date(now + 3600_000).toISOString(),
+    closesAt: new Date(now + 7200_000).toISOString(),
+  };
 }
 
 function resultBody() {
@@ -378,6 +428,49 @@ const MATRIX: Record<string, Row> = {
     }),
     expect: all(403, { anonymous: 401, broker: 201 }),
   },
+
+  'POST /api/v1/sessions': {
+    call: () => ({ path: '/api/v1/sessions', body: SESSION_BODY }),
+    expect: all(403, { anonymous: 401, broker: 201, other: 201 }),
+    owner: 'broker',
+  },
+  'GET /api/v1/sessions': {
+    call: () => ({ path: '/api/v1/sessions' }),
+    expect: all(200),
+  },
+  'GET /api/v1/sessions/{id}': {
+    call: (world) => ({ path: `/api/v1/sessions/${world.sessionId}` }),
+    expect: all(200),
+  },
+  'POST /api/v1/sessions/{id}/lots': {
+    call: async (world) => ({
+      path: `/api/v1/sessions/${world.sessionId}/lots`,
+      body: lotBody(await newResult(world, 'published')),
+    }),
+    expect: all(403, { anonymous: 401, broker: 201 }),
+    owner: 'broker',
+  },
+  'POST /api/v1/sessions/{id}/registrations': {
+    call: async (world) => ({ path: `/api/v1/sessions/${await newSession(world)}/registrations` }),
+    expect: all(403, { anonymous: 401, enterprise: 201, other: 201 }),
+  },
+  'GET /api/v1/sessions/{id}/registrations': {
+    call: (world) => ({ path: `/api/v1/sessions/${world.sessionId}/registrations` }),
+    expect: all(403, { anonymous: 401, broker: 200, enterprise: 200 }),
+    owner: 'broker',
+  },
+  'POST /api/v1/registrations/{id}/confirm-deposit': {
+    call: async (world) => ({
+      path: `/api/v1/registrations/${await newRegistration(world)}/confirm-deposit`,
+      body: { reference: 'BOC-20261122-001' },
+    }),
+    expect: all(403, { anonymous: 401, broker: 200 }),
+    owner: 'broker',
+  },
+  'GET /api/v1/lots/{id}': {
+    call: (world) => ({ path: `/api/v1/lots/${world.lotId}` }),
+    expect: all(200),
+  },
 };
 
 const ADMIN = { email: 'admin@matrix.test', password: 'Matrix-Operator-1' };
@@ -441,6 +534,8 @@ describe(`the authorization matrix on ${TARGET}`, () => {
       draftResultId: '',
       demandId: '',
       attachmentId: '',
+      sessionId: '',
+      lotId: '',
     };
     // a published result that already carries a file (files change only through review)
     const listed = await newResult(world, 'draft');
@@ -465,6 +560,14 @@ describe(`the authorization matrix on ${TARGET}`, () => {
           description: '用于储能电站的长寿命电池方案。',
           field: 'energy',
         })
+        .expect(201)
+    ).body.id as string;
+    world.sessionId = await newSession(world);
+    world.lotId = (
+      await request(server.url)
+        .post(`/api/v1/sessions/${world.sessionId}/lots`)
+        .set('authorization', `Bearer ${broker.token}`)
+        .send(lotBody(await newResult(world, 'published')))
         .expect(201)
     ).body.id as string;
   });

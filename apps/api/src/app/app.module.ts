@@ -12,6 +12,7 @@ import {
   type DatabaseTarget,
   type KepaiConfig,
 } from '@kepai/api-core';
+import { AuctionsModule } from '@kepai/api-auctions';
 import { CatalogueModule } from '@kepai/api-catalogue';
 import { IdentityModule } from '@kepai/api-identity';
 import { DemoSeedService } from './demo-seed.service';
@@ -38,6 +39,7 @@ export class AppModule {
         RealtimeModule,
         IdentityModule,
         CatalogueModule,
+        AuctionsModule,
         ...(config.webDist !== null
           ? [
               ServeStaticModule.forRoot({

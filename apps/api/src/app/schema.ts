@@ -1,9 +1,15 @@
+import { AUCTION_ENTITIES } from '@kepai/api-auctions';
 import { AUDIT_ENTITIES } from '@kepai/api-audit';
 import { CATALOGUE_ENTITIES } from '@kepai/api-catalogue';
 import { IDENTITY_ENTITIES } from '@kepai/api-identity';
 import { MIGRATIONS } from '../migrations';
 
 /** Every table of Kepai: each domain library contributes its entities. */
-export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...CATALOGUE_ENTITIES];
+export const ENTITIES = [
+  ...IDENTITY_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...CATALOGUE_ENTITIES,
+  ...AUCTION_ENTITIES,
+];
 
 export { MIGRATIONS };

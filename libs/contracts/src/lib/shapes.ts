@@ -260,6 +260,27 @@ export interface SessionBody {
   startsAt?: string;
 }
 
+export interface SessionView {
+  id: string;
+  host: { id: string; name: string };
+  title: string;
+  format: SessionFormat;
+  depositAmount: Fen;
+  softCloseSeconds: number;
+  liveCountdownSeconds: number;
+  increments: IncrementLadder;
+  startsAt: string | null;
+  createdAt: string;
+  lots: LotSummary[];
+}
+
+/** A lot as listed in its session: what is offered and how it stands. */
+export interface LotSummary extends LotSnapshot {
+  mode: TransactionMode;
+  startingPrice: Fen;
+  result: { id: string; title: string; institute: { id: string; name: string } };
+}
+
 export interface LotBody {
   resultId: string;
   mode: TransactionMode;
@@ -280,6 +301,8 @@ export interface LotSnapshot {
   lastSeq: number;
   minNext: Fen;
   reserveMet: boolean;
+  /** Live format: the broker paused the lot (it stays `open`). */
+  paused: boolean;
   opensAt: string;
   closesAt: string;
   serverTime: string;
