@@ -471,6 +471,19 @@ const MATRIX: Record<string, Row> = {
     call: (world) => ({ path: `/api/v1/lots/${world.lotId}` }),
     expect: all(200),
   },
+  'GET /api/v1/lots/{id}/bids': {
+    call: (world) => ({ path: `/api/v1/lots/${world.lotId}/bids?afterSeq=0` }),
+    expect: all(200),
+  },
+  // nobody in the matrix is registered for the session: enterprises get NOT_REGISTERED (403);
+  // the bidding suite covers registered bidders
+  'POST /api/v1/lots/{id}/bids': {
+    call: (world) => ({
+      path: `/api/v1/lots/${world.lotId}/bids`,
+      body: { bidId: crypto.randomUUID(), amount: 10_000_000 },
+    }),
+    expect: all(403, { anonymous: 401 }),
+  },
 };
 
 const ADMIN = { email: 'admin@matrix.test', password: 'Matrix-Operator-1' };

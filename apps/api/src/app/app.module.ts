@@ -13,6 +13,7 @@ import {
   type KepaiConfig,
 } from '@kepai/api-core';
 import { AuctionsModule } from '@kepai/api-auctions';
+import { BiddingModule } from '@kepai/api-bidding';
 import { CatalogueModule } from '@kepai/api-catalogue';
 import { IdentityModule } from '@kepai/api-identity';
 import { DemoSeedService } from './demo-seed.service';
@@ -40,6 +41,7 @@ export class AppModule {
         IdentityModule,
         CatalogueModule,
         AuctionsModule,
+        BiddingModule,
         ...(config.webDist !== null
           ? [
               ServeStaticModule.forRoot({

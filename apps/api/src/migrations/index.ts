@@ -4,7 +4,7 @@ import { IdentityAndAudit1795313665535 } from './1795313665535-IdentityAndAudit'
 import { Catalogue1795316482060 } from './1795316482060-Catalogue';
 import { Attachments1795317806672 } from './1795317806672-Attachments';
 import { SearchCache1795321355690 } from './1795321355690-SearchCache';
-import { Auctions1795322478630 } from './1795322478630-Auctions';
+import { Auctions1795322690948 } from './1795322690948-Auctions';
 // migrations: imports
 
 export const MIGRATIONS = [
@@ -13,6 +13,6 @@ export const MIGRATIONS = [
   Catalogue1795316482060,
   Attachments1795317806672,
   SearchCache1795321355690,
-  Auctions1795322478630,
+  Auctions1795322690948,
   // migrations: list
 ];

@@ -35,6 +35,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** With BID_TOO_LOW: the least amount the lot would accept now, in fen. */
+  minNext?: number;
 }
 
 /** The one error envelope of the REST api. */

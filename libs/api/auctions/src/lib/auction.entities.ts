@@ -263,9 +263,7 @@ export class BidEntity {
   @JoinColumn({ name: 'lot_id' })
   lot?: LotEntity;
 
-  @Column({ name: 'registration_id', type: 'uuid' })
-  registrationId: string;
-
+  /** The bidder's paddle in the lot's session (a registration of that session). */
   @Column({ type: 'integer' })
   paddle: number;
 
@@ -281,6 +279,10 @@ export class BidEntity {
 
   @Column({ name: 'bid_id', type: 'uuid', nullable: true })
   bidId: string | null;
+
+  /** The acknowledgement the bidder got, returned again to a retry with the same bidId. */
+  @Column({ type: 'jsonb', nullable: true })
+  outcome: Record<string, unknown> | null;
 
   @Column({ name: 'placed_at', type: 'timestamptz' })
   placedAt: Date;

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor, Meta, Public, type Actor, type RequestMeta } from '@kepai/api-core';
-import type { LotSnapshot, LotSummary, RegistrationView, SessionView } from '@kepai/contracts';
+import type { LotSummary, RegistrationView, SessionView } from '@kepai/contracts';
 import { ConfirmDepositDto, CreateLotDto, CreateSessionDto } from './dto/auctions.dto';
 import { RegistrationsService } from './registrations.service';
 import { SessionsService } from './sessions.service';
@@ -106,18 +106,5 @@ export class RegistrationsController {
     @Body() body: ConfirmDepositDto,
   ): Promise<RegistrationView> {
     return this.registrations.confirmDeposit(actor, meta, id, body);
-  }
-}
-
-@ApiTags('lots')
-@Controller('lots')
-export class LotsController {
-  constructor(private readonly sessions: SessionsService) {}
-
-  @Get(':id')
-  @Public()
-  @ApiOperation({ summary: "A lot's snapshot, with the server's time (anyone)" })
-  get(@Param('id', uuid) id: string): Promise<LotSnapshot> {
-    return this.sessions.lot(id);
   }
 }

@@ -1,17 +1,13 @@
 import { Module } from '@nestjs/common';
 import { Clock } from '@kepai/api-core';
 import { AuditModule } from '@kepai/api-audit';
-import {
-  LotsController,
-  RegistrationsController,
-  SessionsController,
-} from './auctions.controllers';
+import { RegistrationsController, SessionsController } from './auctions.controllers';
 import { RegistrationsService } from './registrations.service';
 import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [AuditModule],
-  controllers: [SessionsController, RegistrationsController, LotsController],
+  controllers: [SessionsController, RegistrationsController],
   providers: [Clock, SessionsService, RegistrationsService],
   exports: [SessionsService, RegistrationsService],
 })

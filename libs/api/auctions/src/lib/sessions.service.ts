@@ -10,7 +10,7 @@ import {
 import { AuditService } from '@kepai/api-audit';
 import { ResultEntity } from '@kepai/api-catalogue';
 import { OrganisationEntity } from '@kepai/api-identity';
-import type { LotSnapshot, LotSummary, SessionView } from '@kepai/contracts';
+import type { LotSummary, SessionView } from '@kepai/contracts';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuctionSessionEntity, LotEntity } from './auction.entities';
 import type { CreateLotDto, CreateSessionDto } from './dto/auctions.dto';
@@ -157,15 +157,6 @@ export class SessionsService {
       const [summary] = await this.summaries(manager, session, [lot]);
       return summary;
     });
-  }
-
-  async lot(id: string): Promise<LotSnapshot> {
-    const lot = await this.dataSource.getRepository(LotEntity).findOneBy({ id });
-    if (lot === null) throw new AppException('NOT_FOUND', 'No such lot');
-    const session = await this.dataSource
-      .getRepository(AuctionSessionEntity)
-      .findOneByOrFail({ id: lot.sessionId });
-    return lotSnapshot(lot, session, this.clock.now());
   }
 
   private async summaries(

@@ -89,6 +89,7 @@ export class EmbeddedPostgres {
         port: 0,
         maxConnections: options.maxConnections ?? 16,
       });
+      keepProtocolUnitsWhole(server);
       await server.start();
       const [host, port] = server.getServerConn().split(':');
       return new EmbeddedPostgres(
@@ -113,4 +114,85 @@ export class EmbeddedPostgres {
       this.unlock();
     }
   }
+}
+
+/** The frontend messages that open or continue an extended-protocol unit (closed by Sync). */
+const EXTENDED = new Set(
+  ['P', 'B', 'D', 'E', 'C', 'H', 'F', 'd', 'c', 'f'].map((c) => c.charCodeAt(0)),
+);
+
+interface QueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  resolve: (bytes: number) => void;
+  reject: (error: unknown) => void;
+  onData: (data: Uint8Array) => void;
+}
+
+interface SocketQueryQueue {
+  queue: QueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  db: PGlite;
+  processQueue: () => Promise<void>;
+  clearQueueForHandler: (handlerId: number) => void;
+}
+
+/**
+ * pglite-socket (0.2.17) multiplexes connections onto the one PGlite backend message by message:
+ * it keeps a connection's transaction together, but not its extended-protocol unit (Parse, Bind,
+ * Describe, Execute … Sync), so two connections' parameterised queries can interleave and one
+ * gets the other's rows, or none (electric-sql/pglite#1046; we saw a burst of bids answered
+ * UNAUTHENTICATED). This replaces its queue's scheduler with one that also stays with a
+ * connection from its first extended message until its Sync, exactly like a transaction.
+ */
+function keepProtocolUnitsWhole(server: PGLiteSocketServer): void {
+  const queue = (server as unknown as { queryQueue?: SocketQueryQueue }).queryQueue;
+  if (
+    queue === undefined ||
+    !Array.isArray(queue.queue) ||
+    typeof queue.processQueue !== 'function'
+  )
+    throw new Error('pglite-socket changed: review keepProtocolUnitsWhole before upgrading');
+  let unitOf: number | null = null;
+  // a connection that goes away in the middle of a unit must not hold the queue
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId: number): void => {
+    if (unitOf === handlerId) unitOf = null;
+    clear(handlerId);
+    void queue.processQueue();
+  };
+  queue.processQueue = async function processQueue(this: SocketQueryQueue): Promise<void> {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const owner = unitOf ?? (this.db.isInTransaction() ? this.lastHandlerId : null);
+        const index = owner === null ? 0 : this.queue.findIndex((item) => item.handlerId === owner);
+        if (index === -1) break; // the owner's next message has not arrived yet
+        const [item] = this.queue.splice(index, 1);
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item.message, {
+              onRawData: (data: Uint8Array) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          unitOf = null;
+          item.reject(error);
+          continue;
+        }
+        const type = item.message[0];
+        unitOf = type !== undefined && EXTENDED.has(type) ? item.handlerId : null;
+        this.lastHandlerId = item.handlerId;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
 }

@@ -59,7 +59,16 @@ export function toErrorEnvelope(exception: unknown): MappedError {
   if (exception instanceof AppException) {
     return {
       status: exception.status,
-      envelope: { error: { code: exception.code, message: exception.message } },
+      envelope: {
+        error: {
+          code: exception.code,
+          message: exception.message,
+          // a bid refused as too low says what would do
+          ...(typeof exception.details?.['minNext'] === 'number'
+            ? { minNext: exception.details['minNext'] }
+            : {}),
+        },
+      },
     };
   }
   if (exception instanceof HttpException) {

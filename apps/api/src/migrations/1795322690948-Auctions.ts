@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Auctions1795322478630 implements MigrationInterface {
-  name = 'Auctions1795322478630';
+export class Auctions1795322690948 implements MigrationInterface {
+  name = 'Auctions1795322690948';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -32,7 +32,7 @@ export class Auctions1795322478630 implements MigrationInterface {
       `CREATE INDEX "deposit_entry_registration_idx" ON "deposit_entry"  ("registration_id") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "bid" ("lot_id" uuid NOT NULL, "seq" integer NOT NULL, "registration_id" uuid NOT NULL, "paddle" integer NOT NULL, "amount" bigint NOT NULL, "max_amount" bigint, "kind" character varying(8) NOT NULL, "bid_id" uuid, "placed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "prev_hash" character(64) NOT NULL, "hash" character(64) NOT NULL, CONSTRAINT "bid_lot_bid_id_key" UNIQUE ("lot_id", "bid_id"), CONSTRAINT "bid_seq_check" CHECK ("seq" > 0), CONSTRAINT "bid_kind_check" CHECK ("kind" IN ('manual', 'proxy')), CONSTRAINT "PK_fc8111a9c3c2b9f14d32a41beac" PRIMARY KEY ("lot_id", "seq"))`,
+      `CREATE TABLE "bid" ("lot_id" uuid NOT NULL, "seq" integer NOT NULL, "paddle" integer NOT NULL, "amount" bigint NOT NULL, "max_amount" bigint, "kind" character varying(8) NOT NULL, "bid_id" uuid, "outcome" jsonb, "placed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "prev_hash" character(64) NOT NULL, "hash" character(64) NOT NULL, CONSTRAINT "bid_lot_bid_id_key" UNIQUE ("lot_id", "bid_id"), CONSTRAINT "bid_seq_check" CHECK ("seq" > 0), CONSTRAINT "bid_kind_check" CHECK ("kind" IN ('manual', 'proxy')), CONSTRAINT "PK_fc8111a9c3c2b9f14d32a41beac" PRIMARY KEY ("lot_id", "seq"))`,
     );
     await queryRunner.query(
       `ALTER TABLE "auction_session" ADD CONSTRAINT "FK_1caad57152772f7da1f46a53707" FOREIGN KEY ("host_id") REFERENCES "organisation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,

@@ -1,0 +1,483 @@
+/**
+ * Sessions, lots, registrations and bids end to end against the real app, database and (when set)
+ * Redis: who may bid, the refusals, proxy bidding, idempotent retries, the hash-chained history,
+ * the live room, soft close, the close, and a restart that rebuilds the lot from PostgreSQL.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import type {
+  BidHistoryItem,
+  LotSnapshot,
+  LotSummary,
+  RegistrationView,
+  SessionView,
+} from '@kepai/contracts';
+import { startKepai, type KepaiServer } from '../src/app/server';
+import { registerAccount, signIn, type Account } from './support/accounts';
+import {
+  TARGET,
+  freshDatabase,
+  tempFolder,
+  testConfig,
+  type TestDatabase,
+  type TestFolder,
+} from './support/environment';
+
+const ADMIN = { email: 'admin@bidding.test', password: 'Bidding-Operator-1' };
+const LADDER = [
+  [0, 100_000],
+  [10_000_000, 500_000],
+];
+
+function resultBody(title: string) {
+  return {
+    title,
+    summary: '以石墨烯为骨架的硅碳负极，循环寿命提升 40%。',
+    description: '本成果针对锂电池负极膨胀问题，提出石墨烯包覆纳米硅的制备方法，已完成中试验证。',
+    field: 'materials',
+    keywords: ['石墨烯', '负极材料'],
+    patentNumbers: [],
+    maturity: 'pilot',
+    transactionModes: ['assignment', 'ordinary_licence'],
+    askingPrice: 50_000_000,
+    region: '湖北省武汉市',
+  };
+}
+
+describe(`bidding on ${TARGET}`, () => {
+  let database: TestDatabase;
+  let folder: TestFolder;
+  let server: KepaiServer;
+  let admin: Account;
+  let institute: Account;
+  let broker: Account;
+  let alpha: Account;
+  let beta: Account;
+  let pending: Account;
+  let stranger: Account;
+  let session: SessionView;
+  const sockets: Socket[] = [];
+  const api = () => request(server.url);
+  const as = (account: Account) => ({ authorization: `Bearer ${account.token}` });
+
+  async function start(): Promise<void> {
+    server = await startKepai(
+      testConfig(database, join(folder.path, 'data'), {
+        KEPAI_ADMIN_EMAIL: ADMIN.email,
+        KEPAI_ADMIN_PASSWORD: ADMIN.password,
+      }),
+    );
+  }
+
+  async function publishedResult(title: string): Promise<string> {
+    const id = (
+      await api().post('/api/v1/results').set(as(institute)).send(resultBody(title)).expect(201)
+    ).body.id as string;
+    await api().post(`/api/v1/results/${id}/submit`).set(as(institute)).expect(200);
+    await api().post(`/api/v1/admin/results/${id}/approve`).set(as(admin)).expect(200);
+    return id;
+  }
+
+  async function newLot(
+    opensInMs: number,
+    closesInMs: number,
+    extra: { reservePrice?: number } = {},
+  ): Promise<LotSummary> {
+    const now = Date.now();
+    return (
+      await api()
+        .post(`/api/v1/sessions/${session.id}/lots`)
+        .set(as(broker))
+        .send({
+          resultId: await publishedResult(`石墨烯负极材料 第${now % 100000}号`),
+          mode: 'assignment',
+          startingPrice: 10_000_000,
+          opensAt: new Date(now + opensInMs).toISOString(),
+          closesAt: new Date(now + closesInMs).toISOString(),
+          ...extra,
+        })
+        .expect(201)
+    ).body as LotSummary;
+  }
+
+  const bid = (account: Account, lotId: string, body: Record<string, unknown>) =>
+    api()
+      .post(`/api/v1/lots/${lotId}/bids`)
+      .set(as(account))
+      .send({ bidId: randomUUID(), ...body });
+
+  function connect(account: Account): Promise<Socket> {
+    const socket = io(`${server.url}/auction`, {
+      auth: { token: account.token },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    sockets.push(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(socket));
+      socket.once('connect_error', reject);
+    });
+  }
+
+  beforeAll(async () => {
+    database = await freshDatabase();
+    folder = tempFolder('bidding');
+    await start();
+    admin = await signIn(server.url, ADMIN.email, ADMIN.password);
+    institute = await registerAccount(server.url, 'institute');
+    broker = await registerAccount(server.url, 'brokerage');
+    alpha = await registerAccount(server.url, 'enterprise');
+    beta = await registerAccount(server.url, 'enterprise');
+    pending = await registerAccount(server.url, 'enterprise');
+    stranger = await registerAccount(server.url, 'enterprise');
+    for (const account of [institute, broker, alpha, beta, pending, stranger])
+      await api()
+        .post(`/api/v1/admin/organisations/${account.user.organisation.id}/verify`)
+        .set(as(admin))
+        .expect(200);
+    session = (
+      await api()
+        .post('/api/v1/sessions')
+        .set(as(broker))
+        .send({
+          title: '新材料专场',
+          format: 'timed',
+          depositAmount: 5_000_000,
+          softCloseSeconds: 60,
+          increments: LADDER,
+        })
+        .expect(201)
+    ).body as SessionView;
+    for (const account of [alpha, beta, pending]) {
+      const registration = (
+        await api()
+          .post(`/api/v1/sessions/${session.id}/registrations`)
+          .set(as(account))
+          .expect(201)
+      ).body as RegistrationView;
+      if (account !== pending)
+        await api()
+          .post(`/api/v1/registrations/${registration.id}/confirm-deposit`)
+          .set(as(broker))
+          .send({ reference: 'ICBC-0001' })
+          .expect(200);
+    }
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await server?.stop();
+    await database?.drop();
+    folder?.remove();
+  });
+
+  describe('sessions and registrations', () => {
+    it('gives paddles in order of confirmation and shows an enterprise only its own registration', async () => {
+      const all = (
+        await api().get(`/api/v1/sessions/${session.id}/registrations`).set(as(broker)).expect(200)
+      ).body as RegistrationView[];
+      expect(all.map((registration) => registration.paddle)).toEqual([1, 2, null]);
+      const own = (
+        await api().get(`/api/v1/sessions/${session.id}/registrations`).set(as(beta)).expect(200)
+      ).body as RegistrationView[];
+      expect(own).toEqual([
+        expect.objectContaining({ organisationId: beta.user.organisation.id, paddle: 2 }),
+      ]);
+    });
+
+    it('refuses a second registration, a second confirmation and a bad ladder', async () => {
+      expect(
+        (
+          await api()
+            .post(`/api/v1/sessions/${session.id}/registrations`)
+            .set(as(alpha))
+            .expect(409)
+        ).body.error.code,
+      ).toBe('CONFLICT');
+      const [first] = (
+        await api().get(`/api/v1/sessions/${session.id}/registrations`).set(as(broker)).expect(200)
+      ).body as RegistrationView[];
+      await api()
+        .post(`/api/v1/registrations/${first.id}/confirm-deposit`)
+        .set(as(broker))
+        .send({})
+        .expect(409);
+      const bad = await api()
+        .post('/api/v1/sessions')
+        .set(as(broker))
+        .send({
+          title: '坏阶梯专场',
+          format: 'timed',
+          depositAmount: 0,
+          softCloseSeconds: 60,
+          increments: [[100, 10]],
+        })
+        .expect(400);
+      expect(bad.body.error.message).toMatch(/start from 0/);
+    });
+
+    it('puts a result in the auction once, and only in a mode it offers', async () => {
+      const resultId = await publishedResult('一种锂电池负极材料的连续制备方法');
+      const now = Date.now();
+      const body = {
+        resultId,
+        mode: 'assignment',
+        startingPrice: 10_000_000,
+        opensAt: new Date(now + 60_000).toISOString(),
+        closesAt: new Date(now + 3_600_000).toISOString(),
+      };
+      await api()
+        .post(`/api/v1/sessions/${session.id}/lots`)
+        .set(as(broker))
+        .send({ ...body, mode: 'equity' })
+        .expect(400);
+      await api()
+        .post(`/api/v1/sessions/${session.id}/lots`)
+        .set(as(broker))
+        .send(body)
+        .expect(201);
+      await api()
+        .post(`/api/v1/sessions/${session.id}/lots`)
+        .set(as(broker))
+        .send(body)
+        .expect(409);
+      const result = (await api().get(`/api/v1/results/${resultId}`).expect(200)).body;
+      expect(result.status).toBe('in_auction');
+    });
+  });
+
+  describe('placing bids', () => {
+    let lot: LotSummary;
+    beforeAll(async () => {
+      lot = await newLot(-1_000, 3_600_000, { reservePrice: 30_000_000 });
+    });
+
+    it('never shows the reserve, only whether it is met', async () => {
+      const snapshot = (await api().get(`/api/v1/lots/${lot.id}`).expect(200)).body as LotSnapshot;
+      expect(snapshot).toMatchObject({ status: 'open', price: null, minNext: 10_000_000 });
+      expect(JSON.stringify(snapshot)).not.toContain('30000000');
+      expect(snapshot.reserveMet).toBe(false);
+    });
+
+    it('refuses the seller, unregistered and unconfirmed bidders, and too low a bid', async () => {
+      expect(
+        (await bid(institute, lot.id, { amount: 10_000_000 }).expect(403)).body.error.code,
+      ).toBe('FORBIDDEN');
+      expect(
+        (await bid(stranger, lot.id, { amount: 10_000_000 }).expect(403)).body.error.code,
+      ).toBe('NOT_REGISTERED');
+      expect((await bid(pending, lot.id, { amount: 10_000_000 }).expect(403)).body.error.code).toBe(
+        'DEPOSIT_UNCONFIRMED',
+      );
+      const low = await bid(alpha, lot.id, { amount: 9_000_000 }).expect(422);
+      expect(low.body.error).toMatchObject({ code: 'BID_TOO_LOW', minNext: 10_000_000 });
+      await bid(alpha, lot.id, { amount: 10_000_000, maxAmount: 5 }).expect(400);
+    });
+
+    it('accepts a bid once however often it is sent', async () => {
+      const bidId = randomUUID();
+      const first = await api()
+        .post(`/api/v1/lots/${lot.id}/bids`)
+        .set(as(alpha))
+        .send({ bidId, amount: 10_000_000 })
+        .expect(201);
+      expect(first.body).toMatchObject({ ok: true, seq: 1, price: 10_000_000, leader: true });
+      const again = await api()
+        .post(`/api/v1/lots/${lot.id}/bids`)
+        .set(as(alpha))
+        .send({ bidId, amount: 10_000_000 })
+        .expect(201);
+      expect(again.body).toEqual(first.body);
+      const history = (await api().get(`/api/v1/lots/${lot.id}/bids`).expect(200))
+        .body as BidHistoryItem[];
+      expect(history.map((item) => item.seq)).toEqual([1]);
+    });
+
+    it('bids a proxy up to its maximum, the higher maximum winning at the lower plus one step', async () => {
+      // beta: up to ¥400,000, which is above the reserve (¥300,000): the price rises to it
+      const proxy = await bid(beta, lot.id, { amount: 10_500_000, maxAmount: 40_000_000 }).expect(
+        201,
+      );
+      expect(proxy.body).toMatchObject({ leader: true, price: 30_000_000 });
+      // alpha bids ¥350,000 by hand and is outbid by beta's proxy at one step more
+      const manual = await bid(alpha, lot.id, { amount: 35_000_000 }).expect(201);
+      expect(manual.body).toMatchObject({ leader: false, price: 35_500_000 });
+      const snapshot = (await api().get(`/api/v1/lots/${lot.id}`).expect(200)).body as LotSnapshot;
+      expect(snapshot).toMatchObject({
+        price: 35_500_000,
+        leaderPaddle: 2,
+        lastSeq: 4,
+        reserveMet: true,
+      });
+      const history = (await api().get(`/api/v1/lots/${lot.id}/bids`).expect(200))
+        .body as BidHistoryItem[];
+      expect(history.map(({ seq, paddle, amount, kind }) => [seq, paddle, amount, kind])).toEqual([
+        [1, 1, 10_000_000, 'manual'],
+        [2, 2, 30_000_000, 'proxy'],
+        [3, 1, 35_000_000, 'manual'],
+        [4, 2, 35_500_000, 'proxy'],
+      ]);
+      // the maximum stays secret
+      expect(JSON.stringify(history)).not.toContain('40000000');
+    });
+
+    it('publishes a history anyone can check, hash by hash', async () => {
+      const history = (await api().get(`/api/v1/lots/${lot.id}/bids`).expect(200))
+        .body as BidHistoryItem[];
+      let previous = '0'.repeat(64);
+      for (const item of history) {
+        expect(item.prevHash).toBe(previous);
+        const expected = createHash('sha256')
+          .update(`${lot.id}|${item.seq}|${item.paddle}|${item.amount}|${item.at}|${previous}`)
+          .digest('hex');
+        expect(item.hash).toBe(expected);
+        previous = item.hash;
+      }
+      const after = (await api().get(`/api/v1/lots/${lot.id}/bids?afterSeq=2`).expect(200))
+        .body as BidHistoryItem[];
+      expect(after.map((item) => item.seq)).toEqual([3, 4]);
+    });
+
+    it('gives every accepted bid of a burst its own gapless number', async () => {
+      const before = ((await api().get(`/api/v1/lots/${lot.id}`).expect(200)).body as LotSnapshot)
+        .lastSeq;
+      const responses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          bid(i % 2 === 0 ? alpha : beta, lot.id, { amount: 50_000_000 + i * 1_000_000 }),
+        ),
+      );
+      const accepted = responses.filter((response) => response.status === 201);
+      expect(accepted.length).toBeGreaterThan(0);
+      for (const response of responses)
+        expect([response.status, response.body.error?.code]).toEqual(
+          response.status === 201 ? [201, undefined] : [422, 'BID_TOO_LOW'],
+        );
+      const history = (
+        await api().get(`/api/v1/lots/${lot.id}/bids?afterSeq=${before}`).expect(200)
+      ).body as BidHistoryItem[];
+      expect(history.map((item) => item.seq)).toEqual(
+        Array.from({ length: history.length }, (_, i) => before + i + 1),
+      );
+      const prices = history.map((item) => item.amount);
+      const snapshot = (await api().get(`/api/v1/lots/${lot.id}`).expect(200)).body as LotSnapshot;
+      expect(snapshot.lastSeq).toBe(before + history.length);
+      expect(snapshot.price).toBe(
+        Math.max(...prices.filter((_, i) => history[i].paddle === snapshot.leaderPaddle)),
+      );
+    });
+  });
+
+  describe('the live room', () => {
+    it('replays what a joiner missed, broadcasts bids in order and tells only the former leader', async () => {
+      const lot = await newLot(-1_000, 3_600_000);
+      await bid(alpha, lot.id, { amount: 10_000_000 }).expect(201);
+      const alphaSocket = await connect(alpha);
+      const betaSocket = await connect(beta);
+      const joined = await alphaSocket.emitWithAck('lot:join', { lotId: lot.id, lastSeq: 0 });
+      expect(joined).toMatchObject({ ok: true, snapshot: { lastSeq: 1, leaderPaddle: 1 } });
+      expect(joined.bids.map((item: BidHistoryItem) => item.seq)).toEqual([1]);
+      await betaSocket.emitWithAck('lot:join', { lotId: lot.id });
+      const seen: number[] = [];
+      betaSocket.on('lot:bid', (event: { seq: number }) => seen.push(event.seq));
+      const outbid = new Promise((resolve) => alphaSocket.once('bid:outbid', resolve));
+      const betaOutbid: unknown[] = [];
+      betaSocket.on('bid:outbid', (event) => betaOutbid.push(event));
+      const ack = await betaSocket.emitWithAck('bid:place', {
+        lotId: lot.id,
+        bidId: randomUUID(),
+        amount: 10_500_000,
+      });
+      expect(ack).toEqual({
+        ok: true,
+        seq: 2,
+        leader: true,
+        price: 10_500_000,
+        closesAt: expect.any(String),
+      });
+      expect(await outbid).toEqual({ lotId: lot.id, price: 10_500_000, minNext: 11_000_000 });
+      const again = await alphaSocket.emitWithAck('bid:place', {
+        lotId: lot.id,
+        bidId: randomUUID(),
+        amount: 11_000_000,
+      });
+      expect(again).toMatchObject({ ok: true, seq: 3 });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(seen).toEqual([2, 3]);
+      expect(betaOutbid).toHaveLength(1);
+    });
+
+    it('refuses bad messages with a coded acknowledgement and keeps serving', async () => {
+      const socket = await connect(alpha);
+      for (const payload of [
+        null,
+        'x',
+        { lotId: 'nope', bidId: randomUUID(), amount: 1 },
+        { lotId: randomUUID(), bidId: randomUUID(), amount: 1.5 },
+        { lotId: randomUUID(), bidId: randomUUID(), amount: 100, extra: true },
+      ]) {
+        const ack = await socket.emitWithAck('bid:place', payload);
+        expect(ack).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+      }
+      const missing = await socket.emitWithAck('bid:place', {
+        lotId: randomUUID(),
+        bidId: randomUUID(),
+        amount: 100,
+      });
+      expect(missing).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+      expect(await socket.emitWithAck('time:sync', {})).toMatchObject({ ok: true });
+    });
+  });
+
+  describe('the clock', () => {
+    it('moves the close when a bid comes inside the soft-close window', async () => {
+      const lot = await newLot(-1_000, 5_000);
+      const placed = await bid(alpha, lot.id, { amount: 10_000_000 }).expect(201);
+      const closesAt = Date.parse(placed.body.closesAt);
+      expect(closesAt).toBeGreaterThan(Date.now() + 50_000);
+      const snapshot = (await api().get(`/api/v1/lots/${lot.id}`).expect(200)).body as LotSnapshot;
+      expect(Date.parse(snapshot.closesAt)).toBe(closesAt);
+    });
+
+    it('refuses bids before the open and after the close, whatever a scheduler did', async () => {
+      const later = await newLot(60_000, 120_000);
+      expect((await bid(alpha, later.id, { amount: 10_000_000 }).expect(409)).body.error.code).toBe(
+        'LOT_NOT_OPEN',
+      );
+      const closing = await newLot(-1_000, 1_500);
+      await new Promise((resolve) => setTimeout(resolve, 1_800));
+      expect(
+        (await bid(alpha, closing.id, { amount: 10_000_000 }).expect(409)).body.error.code,
+      ).toBe('LOT_CLOSED');
+      const snapshot = (await api().get(`/api/v1/lots/${closing.id}`).expect(200))
+        .body as LotSnapshot;
+      expect(snapshot.status).toBe('unsold');
+    });
+  });
+
+  describe('a restart', () => {
+    it('rebuilds the lot from PostgreSQL: the numbers go on and a retried bid is not placed twice', async () => {
+      const lot = await newLot(-1_000, 3_600_000);
+      const bidId = randomUUID();
+      const first = await api()
+        .post(`/api/v1/lots/${lot.id}/bids`)
+        .set(as(alpha))
+        .send({ bidId, amount: 10_000_000, maxAmount: 15_000_000 })
+        .expect(201);
+      await server.stop();
+      await start();
+      const retried = await api()
+        .post(`/api/v1/lots/${lot.id}/bids`)
+        .set(as(alpha))
+        .send({ bidId, amount: 10_000_000, maxAmount: 15_000_000 })
+        .expect(201);
+      expect(retried.body).toEqual(first.body);
+      const next = await bid(beta, lot.id, { amount: 12_000_000 }).expect(201);
+      // alpha's proxy (¥150,000) still holds after the restart
+      expect(next.body).toMatchObject({ leader: false, seq: 2, price: 12_500_000 });
+      const snapshot = (await api().get(`/api/v1/lots/${lot.id}`).expect(200)).body as LotSnapshot;
+      expect(snapshot).toMatchObject({ leaderPaddle: 1, lastSeq: 3 });
+    });
+  });
+});

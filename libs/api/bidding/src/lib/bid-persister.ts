@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BidOutcomeAccepted, HistoryEntry, LotPhase, LotState } from '@kepai/auction-rules';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** The chain starts from 64 zeros. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * A history entry's hash: SHA-256 (hex) of `lotId|seq|paddle|amount|at|prevHash`, with `at` in
+ * ISO 8601 (milliseconds, UTC). Anyone can recompute the chain from `GET /lots/:id/bids`.
+ */
+export function entryHash(
+  lotId: string,
+  entry: { seq: number; paddle: number; amount: number; at: string },
+  prevHash: string,
+): string {
+  return createHash('sha256')
+    .update(`${lotId}|${entry.seq}|${entry.paddle}|${entry.amount}|${entry.at}|${prevHash}`)
+    .digest('hex');
+}
+
+/** One accepted bid on its way to PostgreSQL. */
+export interface AcceptedBid {
+  lotId: string;
+  bidId: string;
+  maxAmount: number | null;
+  outcome: BidOutcomeAccepted;
+  /** The lot right after this bid. */
+  state: LotState;
+}
+
+interface Pending {
+  bid: AcceptedBid;
+  attempts: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/** The lot row's status and pause flag for a model phase. */
+export function rowPhase(phase: LotPhase): { status: string; paused: boolean } {
+  if (phase === 'paused') return { status: 'open', paused: true };
+  return { status: phase, paused: false };
+}
+
+/**
+ * Writes accepted bids to PostgreSQL before anyone is told: many bids in one commit (group
+ * commit), each lot's entries in sequence order and hash-chained onto the lot's last entry, and
+ * the lot row updated to the state after its last bid. A bidder's acknowledgement waits for the
+ * commit of its bid. Entries already written (a retry, or recovery from the outbox) are skipped;
+ * an entry whose predecessor is missing waits for a couple of commits and is then refused.
+ */
+@Injectable()
+export class BidPersister {
+  private readonly logger = new Logger('BidPersister');
+  private queue: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  persist(bid: AcceptedBid): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ bid, attempts: 0, resolve, reject });
+      this.flushing ??= this.flushAll().finally(() => {
+        this.flushing = null;
+      });
+    });
+  }
+
+  private async flushAll(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      await this.flush(batch);
+    }
+  }
+
+  private async flush(batch: Pending[]): Promise<void> {
+    const byLot = new Map<string, Pending[]>();
+    for (const pending of batch) {
+      const list = byLot.get(pending.bid.lotId) ?? [];
+      list.push(pending);
+      byLot.set(pending.bid.lotId, list);
+    }
+    const written: Pending[] = [];
+    const waiting: Pending[] = [];
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        for (const [lotId, list] of byLot) {
+          list.sort((a, b) => a.bid.outcome.seq - b.bid.outcome.seq);
+          const done = await this.writeLot(manager, lotId, list);
+          written.push(...done.written);
+          waiting.push(...done.waiting);
+        }
+      });
+    } catch (error) {
+      for (const pending of batch) pending.reject(error as Error);
+      return;
+    }
+    for (const pending of written) pending.resolve();
+    for (const pending of waiting) {
+      if (++pending.attempts >= 3)
+        pending.reject(new Error(`bid ${pending.bid.bidId} lost its predecessor in the history`));
+      else this.queue.push(pending);
+    }
+  }
+
+  private async writeLot(
+    manager: EntityManager,
+    lotId: string,
+    list: Pending[],
+  ): Promise<{ written: Pending[]; waiting: Pending[] }> {
+    const [row]: Array<{ last_seq: number; last_hash: string | null }> = await manager.query(
+      `SELECT last_seq, last_hash FROM lot WHERE id = $1 FOR UPDATE`,
+      [lotId],
+    );
+    if (row === undefined) throw new Error(`lot ${lotId} is gone`);
+    let lastSeq = row.last_seq;
+    let lastHash = row.last_hash ?? GENESIS_HASH;
+    const written: Pending[] = [];
+    const waiting: Pending[] = [];
+    const rows: unknown[][] = [];
+    let latest: LotState | null = null;
+    for (const pending of list) {
+      const { outcome } = pending.bid;
+      if (outcome.lastSeq <= lastSeq) {
+        written.push(pending); // already in the history
+        continue;
+      }
+      if (outcome.entries[0].seq !== lastSeq + 1) {
+        waiting.push(pending);
+        continue;
+      }
+      for (const entry of outcome.entries) {
+        const at = new Date(entry.at).toISOString();
+        const hash = entryHash(lotId, { ...entry, at }, lastHash);
+        const own = entry.seq === outcome.seq;
+        rows.push([
+          lotId,
+          entry.seq,
+          entry.paddle,
+          entry.amount,
+          own ? pending.bid.maxAmount : null,
+          entry.kind,
+          own ? pending.bid.bidId : null,
+          own ? JSON.stringify(outcome) : null,
+          at,
+          lastHash,
+          hash,
+        ]);
+        lastSeq = entry.seq;
+        lastHash = hash;
+      }
+      latest = pending.bid.state;
+      written.push(pending);
+    }
+    if (rows.length > 0 && latest !== null) {
+      await manager.query(
+        `INSERT INTO bid (lot_id, seq, paddle, amount, max_amount, kind, bid_id, outcome, placed_at, prev_hash, hash)
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::bigint[], $5::bigint[], $6::text[], $7::uuid[], $8::jsonb[], $9::timestamptz[], $10::text[], $11::text[])`,
+        columns(rows, 11),
+      );
+      const { status, paused } = rowPhase(latest.phase);
+      await manager.query(
+        `UPDATE lot SET last_seq = $2, last_hash = $3, price = $4, leader_paddle = $5, leader_max = $6,
+                leader_seq = $7, closes_at = $8, status = $9, paused = $10 WHERE id = $1`,
+        [
+          lotId,
+          lastSeq,
+          lastHash,
+          latest.price,
+          latest.leader?.paddle ?? null,
+          latest.leader?.max ?? null,
+          latest.leader?.seq ?? null,
+          new Date(latest.closesAt),
+          status,
+          paused,
+        ],
+      );
+    }
+    return { written, waiting };
+  }
+
+  /** Waits for what is queued now to be written (shutdown). */
+  async drain(): Promise<void> {
+    while (this.flushing !== null) await this.flushing;
+    if (this.queue.length > 0) this.logger.warn(`${this.queue.length} bids left unwritten`);
+  }
+}
+
+/** Rows to columns, for one INSERT … SELECT unnest(…) of many rows. */
+function columns(rows: unknown[][], width: number): unknown[][] {
+  return Array.from({ length: width }, (_, column) => rows.map((row) => row[column]));
+}
+
+export type { HistoryEntry };

@@ -1,0 +1,120 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import { AppException, checkMessage, type Actor } from '@kepai/api-core';
+import {
+  AUCTION_NAMESPACE,
+  type Ack,
+  type BidHistoryItem,
+  type ErrorCode,
+  type LotSnapshot,
+} from '@kepai/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { LotJoinMessage, LotLeaveMessage, PlaceBidMessage } from './bidding.dto';
+import { BiddingEvents, BiddingService, type PlacedBid } from './bidding.service';
+
+export const lotRoom = (lotId: string): string => `lot:${lotId}`;
+/** The sockets of the organisation bidding with this paddle on this lot (for `bid:outbid`). */
+export const paddleRoom = (lotId: string, paddle: number): string =>
+  `lot:${lotId}:paddle:${paddle}`;
+
+/** A refusal as a socket acknowledgement; unexpected errors say only that. */
+function refused(error: unknown): {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  minNext?: number;
+} {
+  if (error instanceof AppException) {
+    const minNext = error.details?.['minNext'];
+    return {
+      ok: false,
+      code: error.code,
+      message: error.message,
+      ...(typeof minNext === 'number' ? { minNext } : {}),
+    };
+  }
+  return { ok: false, code: 'INTERNAL', message: 'Something went wrong; try again' };
+}
+
+/**
+ * The live rooms of `/auction` (DESIGN §6): join with `lastSeq` to catch up, place bids, and the
+ * room's broadcasts. The handshake was authenticated by the core gateway's middleware.
+ */
+@WebSocketGateway({ namespace: AUCTION_NAMESPACE })
+export class BiddingGateway implements OnGatewayInit {
+  private readonly logger = new Logger('BiddingGateway');
+
+  @WebSocketServer()
+  readonly namespace: Namespace;
+
+  constructor(
+    private readonly bidding: BiddingService,
+    private readonly events: BiddingEvents,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.events.on('lot:bid', (event) => namespace.to(lotRoom(event.lotId)).emit('lot:bid', event));
+    this.events.on('bid:outbid', ({ lotId, paddle, event }) =>
+      namespace.to(paddleRoom(lotId, paddle)).emit('bid:outbid', event),
+    );
+  }
+
+  @SubscribeMessage('lot:join')
+  async onJoin(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ snapshot: LotSnapshot; bids: BidHistoryItem[] }>> {
+    const checked = await checkMessage(LotJoinMessage, payload);
+    if (!checked.ok) return checked;
+    try {
+      const { lotId, lastSeq } = checked.value;
+      const actor = socket.data.actor as Actor;
+      const paddle = await this.bidding.paddleOf(actor, lotId);
+      // join first, then read: a bid between the two is in both, never in neither
+      await socket.join(
+        paddle === null ? [lotRoom(lotId)] : [lotRoom(lotId), paddleRoom(lotId, paddle)],
+      );
+      const snapshot = await this.bidding.snapshot(lotId);
+      const bids = lastSeq !== undefined ? await this.bidding.history(lotId, lastSeq) : [];
+      return { ok: true, snapshot, bids };
+    } catch (error) {
+      return refused(error);
+    }
+  }
+
+  @SubscribeMessage('lot:leave')
+  async onLeave(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<object>> {
+    const checked = await checkMessage(LotLeaveMessage, payload);
+    if (!checked.ok) return checked;
+    const { lotId } = checked.value;
+    for (const room of socket.rooms)
+      if (room === lotRoom(lotId) || room.startsWith(`${lotRoom(lotId)}:`))
+        await socket.leave(room);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('bid:place')
+  async onBid(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<PlacedBid>> {
+    const checked = await checkMessage(PlaceBidMessage, payload);
+    if (!checked.ok) return checked;
+    try {
+      return { ok: true, ...(await this.bidding.place(socket.data.actor as Actor, checked.value)) };
+    } catch (error) {
+      if (!(error instanceof AppException)) this.logger.error(`bid:place failed: ${String(error)}`);
+      return refused(error);
+    }
+  }
+}
