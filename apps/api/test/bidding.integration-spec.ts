@@ -12,6 +12,7 @@ import type {
   LotSnapshot,
   LotSummary,
   RegistrationView,
+  SearchResponse,
   SessionView,
 } from '@kepai/contracts';
 import { startKepai, type KepaiServer } from '../src/app/server';
@@ -67,6 +68,8 @@ describe(`bidding on ${TARGET}`, () => {
       testConfig(database, join(folder.path, 'data'), {
         KEPAI_ADMIN_EMAIL: ADMIN.email,
         KEPAI_ADMIN_PASSWORD: ADMIN.password,
+        // bursts from one test user; the limiter has its own unit test
+        KEPAI_BID_RATE_LIMIT: '1000',
       }),
     );
   }
@@ -453,6 +456,39 @@ describe(`bidding on ${TARGET}`, () => {
       const snapshot = (await api().get(`/api/v1/lots/${closing.id}`).expect(200))
         .body as LotSnapshot;
       expect(snapshot.status).toBe('unsold');
+    });
+  });
+
+  describe('the catalogue', () => {
+    it('sorts results in an open lot by their close, soonest first, and leaves the rest out', async () => {
+      const later = await newLot(-1_000, 7_200_000);
+      const sooner = await newLot(-1_000, 3_000_000);
+      const scheduled = await newLot(600_000, 7_200_000);
+      const all = (await api().get('/api/v1/search/results?sort=closing_soon&limit=50').expect(200))
+        .body as SearchResponse;
+      const lots = all.items.map((item) => item.lot?.id);
+      expect(lots).toContain(later.id);
+      expect(lots.indexOf(sooner.id)).toBeLessThan(lots.indexOf(later.id));
+      expect(lots).not.toContain(scheduled.id);
+      const closes = all.items.map((item) => Date.parse(item.lot?.closesAt ?? ''));
+      expect(closes).toEqual([...closes].sort((a, b) => a - b));
+      expect(closes.every((time) => time > Date.now())).toBe(true);
+      expect(all.total).toBe(all.items.length);
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 50; page++) {
+        const found = (
+          await api()
+            .get(
+              `/api/v1/search/results?sort=closing_soon&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+            )
+            .expect(200)
+        ).body as SearchResponse;
+        paged.push(...found.items.map((item) => item.id));
+        cursor = found.nextCursor;
+        if (cursor === undefined) break;
+      }
+      expect(paged).toEqual(all.items.map((item) => item.id));
     });
   });
 

@@ -167,7 +167,14 @@ export interface AttachmentView {
   createdAt: string;
 }
 
-export const SEARCH_SORTS = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;
+/** `closing_soon`: only results in a lot open now, the soonest close first. */
+export const SEARCH_SORTS = [
+  'relevance',
+  'newest',
+  'price_asc',
+  'price_desc',
+  'closing_soon',
+] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 export const PRICE_BANDS = [
@@ -195,6 +202,8 @@ export interface SearchResultItem {
   publishedAt: string;
   viewCount: number;
   favouriteCount: number;
+  /** With `sort=closing_soon`: the open lot the result is offered in. */
+  lot?: { id: string; closesAt: string };
 }
 
 export interface FacetCount<T extends string = string> {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppException, type Actor } from '@kepai/api-core';
+import { AppException, KEPAI_CONFIG, type Actor, type KepaiConfig } from '@kepai/api-core';
 import { AuctionSessionEntity, LotEntity, RegistrationEntity } from '@kepai/api-auctions';
 import {
   minNext,
@@ -21,6 +21,7 @@ import type {
 } from '@kepai/contracts';
 import { DataSource } from 'typeorm';
 import { BidPersister } from './bid-persister';
+import { BidRateLimiter } from './bid-rate-limiter';
 import { BID_STORE, type BidStore, type LotLoader } from './bid-store';
 
 /** What never changes about a lot, kept per node after the first bid. */
@@ -46,9 +47,6 @@ export interface BiddingEventMap {
 @Injectable()
 export class BiddingEvents extends EventEmitter<BiddingEventMap> {}
 
-/** Bids a user may place per second, across all lots (a client stuck in a loop gets RATE_LIMITED). */
-const BIDS_PER_SECOND = 20;
-
 /** The lot's phase in the snapshot's terms: a pause is an open lot with `paused`. */
 function snapshotStatus(phase: LotPhase): LotStatus {
   return phase === 'paused' ? 'open' : phase;
@@ -63,14 +61,17 @@ function snapshotStatus(phase: LotPhase): LotStatus {
 export class BiddingService {
   private readonly logger = new Logger('Bidding');
   private readonly contexts = new Map<string, LotContext>();
-  private readonly rate = new Map<string, { second: number; count: number }>();
+  private readonly limiter: BidRateLimiter;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(BID_STORE) private readonly store: BidStore,
     private readonly persister: BidPersister,
     private readonly events: BiddingEvents,
-  ) {}
+    @Inject(KEPAI_CONFIG) private readonly config: KepaiConfig,
+  ) {
+    this.limiter = new BidRateLimiter(config.bidRateLimit);
+  }
 
   private async context(lotId: string): Promise<LotContext> {
     const known = this.contexts.get(lotId);
@@ -122,15 +123,8 @@ export class BiddingService {
   }
 
   private limit(actor: Actor): void {
-    const second = Math.floor(Date.now() / 1000);
-    const entry = this.rate.get(actor.userId);
-    if (entry === undefined || entry.second !== second) {
-      if (this.rate.size > 50_000) this.rate.clear();
-      this.rate.set(actor.userId, { second, count: 1 });
-      return;
-    }
-    if (++entry.count > BIDS_PER_SECOND)
-      throw new AppException('RATE_LIMITED', `At most ${BIDS_PER_SECOND} bids a second`);
+    if (!this.limiter.take(actor.userId, Date.now()))
+      throw new AppException('RATE_LIMITED', `At most ${this.config.bidRateLimit} bids a second`);
   }
 
   /** Places a bid for the actor's organisation; resolves once it is committed to PostgreSQL. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppException, KEPAI_CONFIG, type KepaiConfig } from '@kepai/api-core';
+import { AppException, Clock, KEPAI_CONFIG, type KepaiConfig } from '@kepai/api-core';
 import type {
   Field,
   Maturity,
@@ -82,7 +82,7 @@ interface Counted {
   total: number;
   facets: SearchFacets;
   hits: Hit[] | null;
-  sorted: Partial<Record<SearchSort, Hit[]>>;
+  sorted: Partial<Record<keyof typeof HIT_ORDER, Hit[]>>;
 }
 
 type FilterName = 'field' | 'mode' | 'maturity' | 'region' | 'price' | 'institute';
@@ -90,6 +90,12 @@ type FilterName = 'field' | 'mode' | 'maturity' | 'region' | 'price' | 'institut
 const SEARCHABLE = `r.status IN ('published', 'in_auction')`;
 const PUBLISHED_KEY = `to_char(r.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const PUBLISHED_KEY_FORMAT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
+/**
+ * A lot taking bids at `at` (the auctions' table, read by name: the catalogue does not depend on
+ * the auction library, which depends on it).
+ */
+const openLot = (at: string): string =>
+  `l.status IN ('scheduled', 'open') AND l.opens_at <= ${at}::timestamptz AND l.closes_at > ${at}::timestamptz`;
 const EMPTY_FACETS: SearchFacets = {
   field: [],
   mode: [],
@@ -103,7 +109,7 @@ const EMPTY_FACETS: SearchFacets = {
 const byId = (a: Hit, b: Hit): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const nullsLast = (a: Hit, b: Hit, order: (x: number, y: number) => number): number =>
   a.price === null ? (b.price === null ? 0 : 1) : b.price === null ? -1 : order(a.price, b.price);
-const HIT_ORDER: Record<SearchSort, (a: Hit, b: Hit) => number> = {
+const HIT_ORDER: Record<Exclude<SearchSort, 'closing_soon'>, (a: Hit, b: Hit) => number> = {
   relevance: (a, b) => b.score - a.score || byId(b, a),
   newest: (a, b) =>
     (a.publishedKey < b.publishedKey ? 1 : a.publishedKey > b.publishedKey ? -1 : 0) || byId(b, a),
@@ -122,7 +128,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A cursor's sort key must be what that sort orders by, or the SQL cast would fail. */
 function keyFits(sort: SearchSort, value: unknown): boolean {
   if (sort === 'relevance') return typeof value === 'number' && Number.isFinite(value);
-  if (sort === 'newest')
+  if (sort === 'newest' || sort === 'closing_soon')
     return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && value.length <= 40;
   return value === null || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0);
 }
@@ -182,6 +188,7 @@ export class SearchService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(KEPAI_CONFIG) private readonly config: KepaiConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Latin words that are not indexed anywhere get the closest indexed terms (trigrams). */
@@ -244,6 +251,7 @@ export class SearchService {
     if (query.q !== undefined && query.q.trim() !== '' && parsed?.tsquery === null)
       return { items: [], facets: EMPTY_FACETS, total: 0 };
     const tsquery = parsed?.tsquery ?? null;
+    if (sort === 'closing_soon') return this.closingSoon(query, tsquery, parsed, cursor, limit);
     const counted = await this.counted(query, tsquery);
 
     let rows: PageRow[];
@@ -320,7 +328,11 @@ export class SearchService {
     return pending;
   }
 
-  private async count(query: SearchQuery, tsquery: string | null): Promise<Counted> {
+  private async count(
+    query: SearchQuery,
+    tsquery: string | null,
+    openLotAt: Date | null = null,
+  ): Promise<Counted> {
     const params: unknown[] = [];
     const param = (value: unknown): string => {
       params.push(value);
@@ -350,7 +362,11 @@ export class SearchService {
                ${q !== null ? `ts_rank(r.search_vector, ${q}::tsquery) * ${POPULARITY} AS score, ${PUBLISHED_KEY} AS published_key,` : ''}
                ${names.map((name) => `${filters[name]} AS f_${name}`).join(', ')}
           FROM result r
-         WHERE ${SEARCHABLE}${q !== null ? ` AND r.search_vector @@ ${q}::tsquery` : ''}
+         WHERE ${SEARCHABLE}${q !== null ? ` AND r.search_vector @@ ${q}::tsquery` : ''}${
+           openLotAt !== null
+             ? ` AND EXISTS (SELECT 1 FROM lot l WHERE l.result_id = r.id AND ${openLot(param(openLotAt))})`
+             : ''
+         }
       ),
       hits AS (SELECT * FROM base WHERE ${names.map((name) => `f_${name}`).join(' AND ')})
       SELECT
@@ -408,6 +424,60 @@ export class SearchService {
     };
   }
 
+  /**
+   * Results in a lot open now, the soonest close first. Not cached: the set changes as lots open
+   * and close, which no catalogue write marks.
+   */
+  private async closingSoon(
+    query: SearchQuery,
+    tsquery: string | null,
+    parsed: ParsedQuery | null,
+    cursor: CursorKey | null,
+    limit: number,
+  ): Promise<SearchResponse> {
+    const now = this.clock.now();
+    const counted = await this.count(query, tsquery, now);
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const filters = Object.values(this.filters(query, param)).join(' AND ');
+    const at = param(now);
+    const text = tsquery !== null ? ` AND r.search_vector @@ ${param(tsquery)}::tsquery` : '';
+    const keyset =
+      cursor === null
+        ? 'true'
+        : `(l.closes_at, r.id) > (${param(cursor[0])}::timestamptz, ${param(cursor[1])}::uuid)`;
+    const rows: Array<PageRow & { lot_id: string; closes_key: string }> =
+      await this.dataSource.query(
+        `SELECT r.id, r.title, r.summary, r.institute_id, o.name AS institute_name, r.field, r.maturity,
+              r.transaction_modes, r.asking_price, r.region, ${PUBLISHED_KEY} AS published_at,
+              r.view_count, r.favourite_count, 0 AS score, l.id AS lot_id,
+              to_char(l.closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS closes_key
+         FROM result r
+         JOIN lot l ON l.result_id = r.id AND ${openLot(at)}
+         JOIN organisation o ON o.id = r.institute_id
+        WHERE ${SEARCHABLE} AND ${filters}${text} AND ${keyset}
+        ORDER BY l.closes_at, r.id LIMIT ${param(limit + 1)}`,
+        params,
+      );
+    const page = rows.slice(0, limit);
+    const terms = parsed?.highlight ?? [];
+    const response: SearchResponse = {
+      items: page.map((row) => ({
+        ...this.item(row, terms),
+        lot: { id: row.lot_id, closesAt: new Date(row.closes_key).toISOString() },
+      })),
+      total: counted.total,
+      facets: counted.facets,
+    };
+    const last = page[page.length - 1];
+    if (rows.length > limit && last !== undefined)
+      response.nextCursor = encodeCursor('closing_soon', [last.closes_key, last.id]);
+    return response;
+  }
+
   /** Catalogue cards of hits, in the hits' order (a result gone since the count is left out). */
   private async cards(hits: Hit[]): Promise<PageRow[]> {
     if (hits.length === 0) return [];
@@ -429,7 +499,7 @@ export class SearchService {
   /** A filter-only page, walked in the order of the sort's partial index. */
   private async indexPage(
     query: SearchQuery,
-    sort: SearchSort,
+    sort: Exclude<SearchSort, 'closing_soon'>,
     cursor: CursorKey | null,
     take: number,
   ): Promise<PageRow[]> {
@@ -439,7 +509,7 @@ export class SearchService {
       return `$${params.length}`;
     };
     const filters = Object.values(this.filters(query, param)).join(' AND ');
-    const order: Record<SearchSort, string> = {
+    const order: Record<typeof sort, string> = {
       relevance: `${POPULARITY} DESC, r.id DESC`,
       newest: 'r.published_at DESC, r.id DESC',
       price_asc: 'r.asking_price ASC NULLS LAST, r.id ASC',

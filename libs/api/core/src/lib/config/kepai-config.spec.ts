@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       webDist: null,
       authRateLimit: 20,
       searchRankingSeconds: 60,
+      bidRateLimit: 20,
       trustProxyHops: 0,
     });
   });

@@ -44,6 +44,8 @@ export interface KepaiConfig {
   trustProxyHops: number;
   /** Seconds a search ranking (which carries popularity) may be reused; 0 ranks every search afresh. */
   searchRankingSeconds: number;
+  /** Bids one user may place per second, across lots (more are refused RATE_LIMITED). */
+  bidRateLimit: number;
 }
 
 /** A bad setting: the message is one line naming the variable. */
@@ -132,6 +134,13 @@ class EnvironmentVariables {
   @Min(0, { message: 'must be an integer from 0 to 3600' })
   @Max(3600, { message: 'must be an integer from 0 to 3600' })
   KEPAI_SEARCH_RANKING_SECONDS?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 1 to 10000' })
+  @Min(1, { message: 'must be an integer from 1 to 10000' })
+  @Max(10_000, { message: 'must be an integer from 1 to 10000' })
+  KEPAI_BID_RATE_LIMIT?: number;
 }
 
 const KNOWN = [
@@ -149,6 +158,7 @@ const KNOWN = [
   'KEPAI_AUTH_RATE_LIMIT',
   'KEPAI_TRUST_PROXY',
   'KEPAI_SEARCH_RANKING_SECONDS',
+  'KEPAI_BID_RATE_LIMIT',
 ] as const;
 
 /**
@@ -213,5 +223,6 @@ export function loadConfig(
     authRateLimit: vars.KEPAI_AUTH_RATE_LIMIT ?? 20,
     trustProxyHops: vars.KEPAI_TRUST_PROXY ?? 0,
     searchRankingSeconds: vars.KEPAI_SEARCH_RANKING_SECONDS ?? 60,
+    bidRateLimit: vars.KEPAI_BID_RATE_LIMIT ?? 20,
   };
 }
