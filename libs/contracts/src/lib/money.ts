@@ -7,3 +7,6 @@ export type Fen = number;
 export function isFen(value: unknown): value is Fen {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
+
+/** ¥1,000,000,000 in fen: no price, budget, deposit or step on Kepai is larger. */
+export const MAX_FEN = 100_000_000_000;

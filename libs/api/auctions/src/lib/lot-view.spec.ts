@@ -1,31 +1,59 @@
-import { ladderProblem, ladderStep } from './lot-view';
+import type { LotEntity } from './auction.entities';
+import { effectiveStatus, lotSnapshot } from './lot-view';
 
-describe('increment ladders', () => {
-  const ladder: Array<[number, number]> = [
-    [0, 100_00],
-    [10_000_00, 500_00],
-    [100_000_00, 2_000_00],
-  ];
+const ladder: Array<[number, number]> = [
+  [0, 100_00],
+  [10_000_00, 500_00],
+];
 
-  it('steps by the last row that starts at or below the price', () => {
-    expect(ladderStep(ladder, 0)).toBe(100_00);
-    expect(ladderStep(ladder, 9_999_99)).toBe(100_00);
-    expect(ladderStep(ladder, 10_000_00)).toBe(500_00);
-    expect(ladderStep(ladder, 500_000_00)).toBe(2_000_00);
+function lot(overrides: Partial<LotEntity> = {}): LotEntity {
+  return Object.assign(new (class {})() as LotEntity, {
+    id: 'lot',
+    sessionId: 'session',
+    resultId: 'result',
+    status: 'scheduled',
+    paused: false,
+    startingPrice: 5_000_00,
+    reservePrice: 20_000_00,
+    opensAt: new Date('2026-11-22T06:00:00Z'),
+    closesAt: new Date('2026-11-22T07:00:00Z'),
+    price: null,
+    leaderPaddle: null,
+    lastSeq: 0,
+    ...overrides,
+  });
+}
+
+describe('a lot as bidders see it', () => {
+  it('is open between its times whatever the stored status says (timed), by its broker (live)', () => {
+    expect(effectiveStatus(lot(), 'timed', new Date('2026-11-22T05:59:59Z'))).toBe('scheduled');
+    expect(effectiveStatus(lot(), 'timed', new Date('2026-11-22T06:30:00Z'))).toBe('open');
+    expect(effectiveStatus(lot(), 'live', new Date('2026-11-22T06:30:00Z'))).toBe('scheduled');
+    expect(
+      effectiveStatus(lot({ status: 'withdrawn' }), 'timed', new Date('2026-11-22T06:30:00Z')),
+    ).toBe('withdrawn');
   });
 
-  it('refuses ladders that do not start at 0, do not ascend, or have a step of 0', () => {
-    expect(ladderProblem(ladder)).toBeNull();
-    expect(ladderProblem([])).toMatch(/at least one row/);
-    expect(ladderProblem([[100, 10]])).toMatch(/start from 0/);
-    expect(
-      ladderProblem([
-        [0, 10],
-        [0, 20],
-      ]),
-    ).toMatch(/ascend/);
-    expect(ladderProblem([[0, 0]])).toMatch(/above 0/);
-    expect(ladderProblem([[0, 1.5]])).toMatch(/integers/);
-    expect(ladderProblem([[0, 10, 3]])).toMatch(/\[fromPrice, step\]/);
+  it('asks for the starting price first, then one step of the ladder, and never shows the reserve', () => {
+    const now = new Date('2026-11-22T06:30:00Z');
+    const empty = lotSnapshot(lot(), { format: 'timed', increments: ladder }, now);
+    expect(empty).toMatchObject({
+      minNext: 5_000_00,
+      reserveMet: false,
+      serverTime: now.toISOString(),
+    });
+    const bidding = lotSnapshot(
+      lot({ price: 12_000_00, leaderPaddle: 3, lastSeq: 4 }),
+      { format: 'timed', increments: ladder },
+      now,
+    );
+    expect(bidding).toMatchObject({ minNext: 12_500_00, reserveMet: false, leaderPaddle: 3 });
+    expect(JSON.stringify(bidding)).not.toContain(String(20_000_00));
+    const met = lotSnapshot(
+      lot({ price: 20_000_00, leaderPaddle: 3, lastSeq: 5 }),
+      { format: 'timed', increments: ladder },
+      now,
+    );
+    expect(met.reserveMet).toBe(true);
   });
 });

@@ -10,11 +10,13 @@ import {
 import { AuditService } from '@kepai/api-audit';
 import { ResultEntity } from '@kepai/api-catalogue';
 import { OrganisationEntity } from '@kepai/api-identity';
+import { validateLadder } from '@kepai/auction-rules';
 import type { LotSummary, SessionView } from '@kepai/contracts';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuctionSessionEntity, LotEntity } from './auction.entities';
 import type { CreateLotDto, CreateSessionDto } from './dto/auctions.dto';
-import { ladderProblem, lotSnapshot } from './lot-view';
+import { lotSnapshot } from './lot-view';
+import { MAX_FEN } from '@kepai/contracts';
 
 /** A lot may be scheduled up to a year ahead and run for at most 30 days. */
 const MAX_LEAD_MS = 366 * 24 * 3600 * 1000;
@@ -30,9 +32,9 @@ export class SessionsService {
   ) {}
 
   async create(actor: Actor, meta: RequestMeta, body: CreateSessionDto): Promise<SessionView> {
-    const problem = ladderProblem(body.increments);
+    const problem = validateLadder(body.increments);
     if (problem !== null) throw new AppException('INVALID_INPUT', problem);
-    if (body.increments.some(([from, step]) => from > 100_000_000_000 || step > 100_000_000_000))
+    if (body.increments.some(([from, step]) => from > MAX_FEN || step > MAX_FEN))
       throw new AppException('INVALID_INPUT', 'increment rows must be at most ¥1,000,000,000');
     return this.dataSource.transaction(async (manager) => {
       const sessions = manager.getRepository(AuctionSessionEntity);

@@ -1,8 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-
-/** ¥1,000,000,000 in fen. */
-const MAX_FEN = 100_000_000_000;
+import { MAX_FEN } from '@kepai/contracts';
 
 /** `POST /lots/:id/bids`: the body of `bid:place` without the lot. */
 export class PlaceBidBodyDto {

@@ -14,6 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import {
+  MAX_FEN,
   SESSION_FORMATS,
   TRANSACTION_MODES,
   type IncrementLadder,
@@ -21,8 +22,6 @@ import {
   type TransactionMode,
 } from '@kepai/contracts';
 
-/** ¥1,000,000,000 in fen: no price, deposit or step is larger. */
-export const MAX_FEN = 100_000_000_000;
 const TEXT = /^[^\p{Cc}]*$/u;
 
 export class CreateSessionDto {

@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import {
   FIELDS,
+  MAX_FEN,
   MATURITIES,
   PATENT_STATUSES,
   SEARCH_SORTS,
@@ -34,8 +35,6 @@ import {
 /** Optional in an update, but never null (a null title or price would reach NOT NULL columns). */
 const Present = (): PropertyDecorator => ValidateIf((_, value: unknown) => value !== undefined);
 
-/** ¥1,000,000,000 in fen: no listing or budget is larger. */
-export const MAX_FEN = 100_000_000_000;
 const TEXT = /^[^\p{Cc}]*$/u;
 const MULTILINE = /^[^\p{Cc}]*(?:[\r\n\t][^\p{Cc}]*)*$/u;
 /** Chinese patent numbers: ZL + 12 digits + . + check character, e.g. ZL202110345678.9 */
