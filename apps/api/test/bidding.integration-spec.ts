@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import type {
   BidHistoryItem,
   LotSnapshot,
@@ -456,6 +457,123 @@ describe(`bidding on ${TARGET}`, () => {
       const snapshot = (await api().get(`/api/v1/lots/${closing.id}`).expect(200))
         .body as LotSnapshot;
       expect(snapshot.status).toBe('unsold');
+    });
+  });
+
+  describe('the close', () => {
+    it('sells to the leader when the reserve is met, makes the deal, and refunds those who won nothing', async () => {
+      const own = (
+        await api()
+          .post('/api/v1/sessions')
+          .set(as(broker))
+          .send({
+            title: '收官专场',
+            format: 'timed',
+            depositAmount: 2_000_000,
+            softCloseSeconds: 0,
+            increments: LADDER,
+          })
+          .expect(201)
+      ).body as SessionView;
+      for (const account of [alpha, beta]) {
+        const registration = (
+          await api().post(`/api/v1/sessions/${own.id}/registrations`).set(as(account)).expect(201)
+        ).body as RegistrationView;
+        await api()
+          .post(`/api/v1/registrations/${registration.id}/confirm-deposit`)
+          .set(as(broker))
+          .send({})
+          .expect(200);
+      }
+      const now = Date.now();
+      const addLot = async (title: string, closesInMs: number, reservePrice?: number) =>
+        (
+          await api()
+            .post(`/api/v1/sessions/${own.id}/lots`)
+            .set(as(broker))
+            .send({
+              resultId: await publishedResult(title),
+              mode: 'assignment',
+              startingPrice: 10_000_000,
+              ...(reservePrice !== undefined ? { reservePrice } : {}),
+              opensAt: new Date(now - 1_000).toISOString(),
+              closesAt: new Date(now + closesInMs).toISOString(),
+            })
+            .expect(201)
+        ).body as LotSummary;
+      const sold = await addLot('一种固态电池电解质薄膜的制备方法', 3_000, 20_000_000);
+      const unsold = await addLot('一种钠离子电池正极材料的回收方法', 3_500, 90_000_000);
+      const watcher = await connect(alpha);
+      await watcher.emitWithAck('lot:join', { lotId: sold.id });
+      const closed = new Promise((resolve) => watcher.once('lot:closed', resolve));
+      await bid(beta, sold.id, { amount: 10_000_000 }).expect(201);
+      await bid(alpha, sold.id, { amount: 20_000_000 }).expect(201);
+      await bid(beta, unsold.id, { amount: 10_000_000 }).expect(201);
+      expect(await closed).toEqual({
+        lotId: sold.id,
+        outcome: 'sold',
+        price: 20_000_000,
+        winnerPaddle: 1,
+      });
+      // the unsold lot ends half a second later; the sweep runs every half second
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(
+        ((await api().get(`/api/v1/lots/${sold.id}`).expect(200)).body as LotSnapshot).status,
+      ).toBe('sold');
+      expect(
+        ((await api().get(`/api/v1/lots/${unsold.id}`).expect(200)).body as LotSnapshot).status,
+      ).toBe('unsold');
+      expect((await bid(alpha, sold.id, { amount: 30_000_000 }).expect(409)).body.error.code).toBe(
+        'LOT_CLOSED',
+      );
+      const sql = (text: string, params: unknown[]) =>
+        server.app.get(DataSource).query(text, params);
+      const deals = await sql(
+        `SELECT buyer_id, seller_id, price, mode, status FROM deal WHERE lot_id = $1`,
+        [sold.id],
+      );
+      expect(deals).toEqual([
+        {
+          buyer_id: alpha.user.organisation.id,
+          seller_id: institute.user.organisation.id,
+          price: '20000000',
+          mode: 'assignment',
+          status: 'awaiting_payment',
+        },
+      ]);
+      expect(
+        await sql(`SELECT count(*)::int AS n FROM deal WHERE lot_id = $1`, [unsold.id]),
+      ).toEqual([{ n: 0 }]);
+      const results = await sql(`SELECT id, status FROM result WHERE id = ANY($1::uuid[])`, [
+        [sold.result.id, unsold.result.id],
+      ]);
+      expect(
+        Object.fromEntries(
+          results.map((row: { id: string; status: string }) => [row.id, row.status]),
+        ),
+      ).toEqual({
+        [sold.result.id]: 'sold',
+        [unsold.result.id]: 'published',
+      });
+      const deposits = (
+        await api().get(`/api/v1/sessions/${own.id}/registrations`).set(as(broker)).expect(200)
+      ).body as RegistrationView[];
+      expect(
+        Object.fromEntries(
+          deposits.map((registration) => [registration.paddle, registration.depositStatus]),
+        ),
+      ).toEqual({ 1: 'confirmed', 2: 'refunded' });
+      expect(
+        await sql(
+          `SELECT e.kind, e.amount FROM deposit_entry e JOIN registration r ON r.id = e.registration_id
+            WHERE r.session_id = $1 ORDER BY e.created_at, e.kind`,
+          [own.id],
+        ),
+      ).toEqual([
+        { kind: 'received', amount: '2000000' },
+        { kind: 'received', amount: '2000000' },
+        { kind: 'refund_due', amount: '2000000' },
+      ]);
     });
   });
 

@@ -1,6 +1,7 @@
 import { AUCTION_ENTITIES } from '@kepai/api-auctions';
 import { AUDIT_ENTITIES } from '@kepai/api-audit';
 import { CATALOGUE_ENTITIES } from '@kepai/api-catalogue';
+import { DEAL_ENTITIES } from '@kepai/api-deals';
 import { IDENTITY_ENTITIES } from '@kepai/api-identity';
 import { MIGRATIONS } from '../migrations';
 
@@ -10,6 +11,7 @@ export const ENTITIES = [
   ...AUDIT_ENTITIES,
   ...CATALOGUE_ENTITIES,
   ...AUCTION_ENTITIES,
+  ...DEAL_ENTITIES,
 ];
 
 export { MIGRATIONS };

@@ -5,6 +5,7 @@ import { Catalogue1795316482060 } from './1795316482060-Catalogue';
 import { Attachments1795317806672 } from './1795317806672-Attachments';
 import { SearchCache1795321355690 } from './1795321355690-SearchCache';
 import { Auctions1795322690948 } from './1795322690948-Auctions';
+import { Deals1795325318184 } from './1795325318184-Deals';
 // migrations: imports
 
 export const MIGRATIONS = [
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   Attachments1795317806672,
   SearchCache1795321355690,
   Auctions1795322690948,
+  Deals1795325318184,
   // migrations: list
 ];

@@ -164,7 +164,10 @@ export class BidPersister {
       const { status, paused } = rowPhase(latest.phase);
       await manager.query(
         `UPDATE lot SET last_seq = $2, last_hash = $3, price = $4, leader_paddle = $5, leader_max = $6,
-                leader_seq = $7, closes_at = $8, status = $9, paused = $10 WHERE id = $1`,
+                leader_seq = $7, closes_at = $8,
+                -- a lot already ended (closed by the sweep, hammered) keeps its end
+                status = CASE WHEN status IN ('sold', 'unsold', 'withdrawn') THEN status ELSE $9 END,
+                paused = $10 WHERE id = $1`,
         [
           lotId,
           lastSeq,

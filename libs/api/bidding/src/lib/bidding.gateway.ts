@@ -61,6 +61,9 @@ export class BiddingGateway implements OnGatewayInit {
 
   afterInit(namespace: Namespace): void {
     this.events.on('lot:bid', (event) => namespace.to(lotRoom(event.lotId)).emit('lot:bid', event));
+    this.events.on('lot:closed', (event) =>
+      namespace.to(lotRoom(event.lotId)).emit('lot:closed', event),
+    );
     this.events.on('bid:outbid', ({ lotId, paddle, event }) =>
       namespace.to(paddleRoom(lotId, paddle)).emit('bid:outbid', event),
     );

@@ -16,6 +16,7 @@ import type {
   BidPlacePayload,
   ErrorCode,
   LotBidEvent,
+  LotClosedEvent,
   LotSnapshot,
   LotStatus,
 } from '@kepai/contracts';
@@ -41,6 +42,7 @@ export interface PlacedBid {
 /** Events for the gateway: domain services publish, only gateways emit to sockets. */
 export interface BiddingEventMap {
   'lot:bid': [LotBidEvent];
+  'lot:closed': [LotClosedEvent];
   'bid:outbid': [{ lotId: string; paddle: number; event: BidOutbidEvent }];
 }
 
