@@ -577,6 +577,96 @@ describe(`bidding on ${TARGET}`, () => {
     });
   });
 
+  describe('a live session', () => {
+    it('runs on the broker: open, pause, resume, and a hammer that never passes over a newer bid', async () => {
+      const live = (
+        await api()
+          .post('/api/v1/sessions')
+          .set(as(broker))
+          .send({
+            title: '直播专场',
+            format: 'live',
+            depositAmount: 0,
+            softCloseSeconds: 0,
+            liveCountdownSeconds: 30,
+            increments: LADDER,
+          })
+          .expect(201)
+      ).body as SessionView;
+      const registration = (
+        await api().post(`/api/v1/sessions/${live.id}/registrations`).set(as(alpha)).expect(201)
+      ).body as RegistrationView;
+      await api()
+        .post(`/api/v1/registrations/${registration.id}/confirm-deposit`)
+        .set(as(broker))
+        .send({})
+        .expect(200);
+      const now = Date.now();
+      const lot = (
+        await api()
+          .post(`/api/v1/sessions/${live.id}/lots`)
+          .set(as(broker))
+          .send({
+            resultId: await publishedResult('一种柔性机器人关节的力反馈控制方法'),
+            mode: 'ordinary_licence',
+            startingPrice: 10_000_000,
+            opensAt: new Date(now).toISOString(),
+            closesAt: new Date(now + 3_600_000).toISOString(),
+          })
+          .expect(201)
+      ).body as LotSummary;
+      const host = await connect(broker);
+      const bidder = await connect(alpha);
+      const stranger = await connect(beta);
+      await bidder.emitWithAck('lot:join', { lotId: lot.id });
+      const control = (action: string, lastSeq?: number) =>
+        host.emitWithAck('lot:control', { lotId: lot.id, action, lastSeq });
+      expect(
+        await stranger.emitWithAck('lot:control', { lotId: lot.id, action: 'open' }),
+      ).toMatchObject({
+        ok: false,
+        code: 'FORBIDDEN',
+      });
+      expect((await bid(alpha, lot.id, { amount: 10_000_000 }).expect(409)).body.error.code).toBe(
+        'LOT_NOT_OPEN',
+      );
+      const states: string[] = [];
+      bidder.on('lot:state', (snapshot: LotSnapshot) =>
+        states.push(snapshot.paused ? 'paused' : snapshot.status),
+      );
+      expect(await control('open')).toMatchObject({ ok: true, snapshot: { status: 'open' } });
+      await bid(alpha, lot.id, { amount: 10_000_000 }).expect(201);
+      expect(await control('pause')).toMatchObject({ ok: true, snapshot: { paused: true } });
+      expect((await bid(alpha, lot.id, { amount: 10_500_000 }).expect(409)).body.error.code).toBe(
+        'LOT_NOT_OPEN',
+      );
+      await control('resume');
+      // the leader raises her own maximum: a new entry (seq 2), the price stays
+      expect((await bid(alpha, lot.id, { amount: 10_500_000 }).expect(201)).body).toMatchObject({
+        seq: 2,
+        price: 10_000_000,
+      });
+      // the broker saw seq 1 only: a newer bid exists, the hammer is refused
+      expect(await control('hammer', 1)).toMatchObject({ ok: false, code: 'CONFLICT' });
+      const closed = new Promise((resolve) => bidder.once('lot:closed', resolve));
+      expect(await control('hammer', 2)).toMatchObject({ ok: true, snapshot: { status: 'sold' } });
+      expect(await closed).toEqual({
+        lotId: lot.id,
+        outcome: 'sold',
+        price: 10_000_000,
+        winnerPaddle: 1,
+      });
+      // broadcasts travel through the adapter (Redis), acknowledgements straight back: wait a little
+      for (let i = 0; i < 40 && states.length < 4; i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(states).toEqual(['open', 'paused', 'open', 'sold']);
+      const [deal] = await server.app
+        .get(DataSource)
+        .query(`SELECT price, mode FROM deal WHERE lot_id = $1`, [lot.id]);
+      expect(deal).toEqual({ price: '10000000', mode: 'ordinary_licence' });
+    });
+  });
+
   describe('the catalogue', () => {
     it('sorts results in an open lot by their close, soonest first, and leaves the rest out', async () => {
       const later = await newLot(-1_000, 7_200_000);

@@ -4,3 +4,6 @@ export * from './lib/bidding.service';
 export * from './lib/bidding.gateway';
 export * from './lib/bidding.module';
 export * from './lib/lot-closer.service';
+export * from './lib/lot-control.service';
+export * from './lib/redis-bid-store';
+export * from './lib/bid-outbox.service';

@@ -33,10 +33,14 @@ export interface AcceptedBid {
 
 interface Pending {
   bid: AcceptedBid;
-  attempts: number;
+  /** When it was first found waiting for a predecessor (ms), or null. */
+  waitingSince: number | null;
   resolve: () => void;
   reject: (error: Error) => void;
 }
+
+/** How long a bid may wait for its predecessor (another node writing it, or the outbox). */
+const MAX_WAIT_MS = 5_000;
 
 /** The lot row's status and pause flag for a model phase. */
 export function rowPhase(phase: LotPhase): { status: string; paused: boolean } {
@@ -49,23 +53,29 @@ export function rowPhase(phase: LotPhase): { status: string; paused: boolean } {
  * commit), each lot's entries in sequence order and hash-chained onto the lot's last entry, and
  * the lot row updated to the state after its last bid. A bidder's acknowledgement waits for the
  * commit of its bid. Entries already written (a retry, or recovery from the outbox) are skipped;
- * an entry whose predecessor is missing waits for a couple of commits and is then refused.
+ * an entry whose predecessor is missing waits (up to 5 s) for it and is then refused.
  */
 @Injectable()
 export class BidPersister {
   private readonly logger = new Logger('BidPersister');
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
+  private readonly gapListeners: Array<(lotId: string) => void> = [];
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   persist(bid: AcceptedBid): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ bid, attempts: 0, resolve, reject });
+      this.queue.push({ bid, waitingSince: null, resolve, reject });
       this.flushing ??= this.flushAll().finally(() => {
         this.flushing = null;
       });
     });
+  }
+
+  /** Called with a lot whose next bid is missing (with Redis: the outbox can supply it). */
+  onGap(listener: (lotId: string) => void): void {
+    this.gapListeners.push(listener);
   }
 
   private async flushAll(): Promise<void> {
@@ -73,6 +83,9 @@ export class BidPersister {
       const batch = this.queue;
       this.queue = [];
       await this.flush(batch);
+      // only bids waiting for a predecessor left: give the one that has it time to write it
+      if (this.queue.length > 0 && this.queue.every((pending) => pending.waitingSince !== null))
+        await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 
@@ -99,11 +112,18 @@ export class BidPersister {
       return;
     }
     for (const pending of written) pending.resolve();
+    const now = Date.now();
+    const gaps = new Set<string>();
     for (const pending of waiting) {
-      if (++pending.attempts >= 3)
+      pending.waitingSince ??= now;
+      if (now - pending.waitingSince > MAX_WAIT_MS)
         pending.reject(new Error(`bid ${pending.bid.bidId} lost its predecessor in the history`));
-      else this.queue.push(pending);
+      else {
+        this.queue.push(pending);
+        gaps.add(pending.bid.lotId);
+      }
     }
+    for (const lotId of gaps) for (const listener of this.gapListeners) listener(lotId);
   }
 
   private async writeLot(

@@ -89,7 +89,7 @@ export class InProcessBidStore implements BidStore {
     return this.serial(lotId, async () => {
       const before = await this.held(lotId, load);
       const now = this.clock();
-      const replay = before.accepted[bid.bidId] !== undefined;
+      const replay = Object.hasOwn(before.accepted, bid.bidId);
       const { state, outcome } = placeBid(before, bid, now);
       this.lots.set(lotId, state);
       return { outcome, state, now, replay };

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { MAX_FEN } from '@kepai/contracts';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { LOT_CONTROL_ACTIONS, MAX_FEN, type LotControlAction } from '@kepai/contracts';
 
 /** `POST /lots/:id/bids`: the body of `bid:place` without the lot. */
 export class PlaceBidBodyDto {
@@ -49,4 +49,19 @@ export class HistoryQueryDto {
   @IsInt()
   @Min(0)
   afterSeq?: number;
+}
+
+/** `lot:control` (the host broker). */
+export class LotControlMessage {
+  @IsUUID()
+  lotId: string;
+
+  @IsIn(LOT_CONTROL_ACTIONS, { message: `action must be one of ${LOT_CONTROL_ACTIONS.join(', ')}` })
+  action: LotControlAction;
+
+  /** hammer: the last sequence number the broker saw. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  lastSeq?: number;
 }

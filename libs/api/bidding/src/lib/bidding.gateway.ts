@@ -16,7 +16,8 @@ import {
   type LotSnapshot,
 } from '@kepai/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { LotJoinMessage, LotLeaveMessage, PlaceBidMessage } from './bidding.dto';
+import { LotControlMessage, LotJoinMessage, LotLeaveMessage, PlaceBidMessage } from './bidding.dto';
+import { LotControlService } from './lot-control.service';
 import { BiddingEvents, BiddingService, type PlacedBid } from './bidding.service';
 
 export const lotRoom = (lotId: string): string => `lot:${lotId}`;
@@ -57,10 +58,14 @@ export class BiddingGateway implements OnGatewayInit {
   constructor(
     private readonly bidding: BiddingService,
     private readonly events: BiddingEvents,
+    private readonly controls: LotControlService,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.events.on('lot:bid', (event) => namespace.to(lotRoom(event.lotId)).emit('lot:bid', event));
+    this.events.on('lot:state', (snapshot) =>
+      namespace.to(lotRoom(snapshot.id)).emit('lot:state', snapshot),
+    );
     this.events.on('lot:closed', (event) =>
       namespace.to(lotRoom(event.lotId)).emit('lot:closed', event),
     );
@@ -104,6 +109,24 @@ export class BiddingGateway implements OnGatewayInit {
       if (room === lotRoom(lotId) || room.startsWith(`${lotRoom(lotId)}:`))
         await socket.leave(room);
     return { ok: true };
+  }
+
+  @SubscribeMessage('lot:control')
+  async onControl(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ snapshot: LotSnapshot }>> {
+    const checked = await checkMessage(LotControlMessage, payload);
+    if (!checked.ok) return checked;
+    try {
+      const actor = socket.data.actor as Actor;
+      const meta = { ip: socket.handshake.address ?? null, requestId: null };
+      return { ok: true, snapshot: await this.controls.control(actor, meta, checked.value) };
+    } catch (error) {
+      if (!(error instanceof AppException))
+        this.logger.error(`lot:control failed: ${String(error)}`);
+      return refused(error);
+    }
   }
 
   @SubscribeMessage('bid:place')

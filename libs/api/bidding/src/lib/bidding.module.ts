@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '@kepai/api-core';
+import { Clock, REDIS } from '@kepai/api-core';
+import type { Redis } from 'ioredis';
 import { AuditModule } from '@kepai/api-audit';
 import { BidPersister } from './bid-persister';
-import { BID_STORE, InProcessBidStore } from './bid-store';
+import { BidOutbox } from './bid-outbox.service';
+import { BID_STORE, InProcessBidStore, type BidStore } from './bid-store';
+import { RedisBidStore } from './redis-bid-store';
 import { LotsController } from './bidding.controller';
 import { BiddingGateway } from './bidding.gateway';
 import { BiddingEvents, BiddingService } from './bidding.service';
 import { LotCloser } from './lot-closer.service';
+import { LotControlService } from './lot-control.service';
 
 @Module({
   imports: [AuditModule],
@@ -18,10 +22,16 @@ import { LotCloser } from './lot-closer.service';
     BiddingService,
     BiddingGateway,
     LotCloser,
+    LotControlService,
+    BidOutbox,
     {
+      // several nodes share Redis and judge bids there; one node alone judges them in memory
       provide: BID_STORE,
-      inject: [Clock],
-      useFactory: (clock: Clock) => new InProcessBidStore(() => clock.now().getTime()),
+      inject: [Clock, REDIS],
+      useFactory: (clock: Clock, redis: Redis | null): BidStore =>
+        redis !== null
+          ? new RedisBidStore(redis)
+          : new InProcessBidStore(() => clock.now().getTime()),
     },
   ],
   exports: [BiddingService, BiddingEvents, LotCloser],

@@ -43,6 +43,7 @@ export interface PlacedBid {
 export interface BiddingEventMap {
   'lot:bid': [LotBidEvent];
   'lot:closed': [LotClosedEvent];
+  'lot:state': [LotSnapshot];
   'bid:outbid': [{ lotId: string; paddle: number; event: BidOutbidEvent }];
 }
 

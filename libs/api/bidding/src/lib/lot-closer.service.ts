@@ -6,7 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@kepai/api-core';
+import { Clock, type Actor, type RequestMeta } from '@kepai/api-core';
 import { AuditService } from '@kepai/api-audit';
 import {
   AuctionSessionEntity,
@@ -84,7 +84,13 @@ export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown 
    * the result (sold, or back in the catalogue), the deal of a sold lot, the refunds due to
    * bidders who won nothing once the session has no lot left, the audit; then `lot:closed`.
    */
-  async finish(lotId: string, state: LotState, end: LotEnd, now: number): Promise<boolean> {
+  async finish(
+    lotId: string,
+    state: LotState,
+    end: LotEnd,
+    now: number,
+    by: { actor: Actor; meta: RequestMeta } | null = null,
+  ): Promise<boolean> {
     const done = await this.dataSource.transaction(async (manager) => {
       const [lot] = await manager
         .getRepository(LotEntity)
@@ -142,8 +148,8 @@ export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown 
       }
       const refunded = await this.refundsDue(manager, lot.sessionId);
       await this.audit.record(manager, {
-        actor: null,
-        meta: { ip: null, requestId: null },
+        actor: by?.actor ?? null,
+        meta: by?.meta ?? { ip: null, requestId: null },
         action: `lot.${end.outcome}`,
         targetType: 'lot',
         targetId: lotId,
