@@ -30,7 +30,10 @@ export interface LotControlPayload {
 
 export interface LotBidEvent {
   lotId: string;
+  /** The last history entry this bid wrote (a proxy's answer comes right after the bid). */
   seq: number;
+  /** The first entry it wrote: a client that saw `firstSeq - 1` before has missed nothing. */
+  firstSeq: number;
   price: Fen;
   leaderPaddle: number;
   bidCount: number;

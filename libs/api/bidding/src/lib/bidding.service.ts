@@ -193,6 +193,7 @@ export class BiddingService {
     this.events.emit('lot:bid', {
       lotId,
       seq: outcome.lastSeq,
+      firstSeq: outcome.entries[0].seq,
       price: outcome.price,
       leaderPaddle: outcome.leaderPaddle,
       bidCount: state.bidCount,
