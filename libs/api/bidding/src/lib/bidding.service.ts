@@ -64,6 +64,10 @@ function snapshotStatus(phase: LotPhase): LotStatus {
 export class BiddingService {
   private readonly logger = new Logger('Bidding');
   private readonly contexts = new Map<string, LotContext>();
+  private readonly registrations = new Map<
+    string,
+    { registration: RegistrationEntity; until: number }
+  >();
   private readonly limiter: BidRateLimiter;
 
   constructor(
@@ -85,6 +89,30 @@ export class BiddingService {
     if (this.contexts.size > 10_000) this.contexts.clear();
     this.contexts.set(lotId, context);
     return context;
+  }
+
+  /**
+   * The organisation's registration in the session. A confirmed one is remembered for a few
+   * seconds (a hot lot's bidders bid many times a second): a deposit stops being confirmed only
+   * when it is refunded, after the session's last lot has ended, or forfeited after a deal fails,
+   * so the few seconds never let anyone bid who could not.
+   */
+  private async registrationOf(
+    sessionId: string,
+    organisationId: string,
+  ): Promise<RegistrationEntity | null> {
+    const key = `${sessionId}:${organisationId}`;
+    const now = Date.now();
+    const known = this.registrations.get(key);
+    if (known !== undefined && known.until > now) return known.registration;
+    const registration = await this.dataSource
+      .getRepository(RegistrationEntity)
+      .findOneBy({ sessionId, organisationId });
+    if (registration?.depositStatus === 'confirmed') {
+      if (this.registrations.size > 50_000) this.registrations.clear();
+      this.registrations.set(key, { registration, until: now + 5_000 });
+    }
+    return registration;
   }
 
   /** Rebuilds a lot's state from PostgreSQL: the lot row, its session's rules, accepted bidIds. */
@@ -136,10 +164,7 @@ export class BiddingService {
     const context = await this.context(payload.lotId);
     if (actor.organisationId === context.sellerId)
       throw new AppException('SELF_DEALING', 'The seller cannot bid on its own lot');
-    const registration = await this.dataSource.getRepository(RegistrationEntity).findOneBy({
-      sessionId: context.sessionId,
-      organisationId: actor.organisationId,
-    });
+    const registration = await this.registrationOf(context.sessionId, actor.organisationId);
     if (registration === null)
       throw new AppException('NOT_REGISTERED', 'Register for this session before bidding');
     if (registration.depositStatus !== 'confirmed' || registration.paddle === null)
