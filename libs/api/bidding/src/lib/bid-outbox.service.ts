@@ -15,6 +15,8 @@ import { RedisBidStore, readBidStreamEntry } from './redis-bid-store';
 
 /** How often every node looks for bids accepted in Redis but not yet in PostgreSQL. */
 const SWEEP_MS = 1_000;
+/** How old an entry must be before the sweep takes it as left behind by its node. */
+const SETTLE_MS = 2_000;
 
 /**
  * With Redis, each lot's stream is the outbox of its accepted bids: the Lua script appends every
@@ -45,7 +47,7 @@ export class BidOutbox implements OnApplicationBootstrap, OnApplicationShutdown 
 
   onApplicationBootstrap(): void {
     if (this.redisStore === null) return;
-    this.persister.onGap((lotId) => void this.recover(lotId));
+    this.persister.onGap((lotId) => void this.recover(lotId, true));
     this.timer = setInterval(() => {
       this.sweeping ??= this.sweep()
         .catch((error: unknown) => this.logger.error(`outbox sweep failed: ${String(error)}`))
@@ -68,16 +70,19 @@ export class BidOutbox implements OnApplicationBootstrap, OnApplicationShutdown 
     for (const { id } of lots) await this.recover(id);
   }
 
-  /** Writes what the lot's stream holds beyond PostgreSQL; returns how many bids it wrote. */
-  recover(lotId: string): Promise<number> {
+  /**
+   * Writes what the lot's stream holds beyond PostgreSQL; returns how many bids it wrote.
+   * `urgent` (a persister waits on a gap): also the entries of the last seconds.
+   */
+  recover(lotId: string, urgent = false): Promise<number> {
     const running = this.recovering.get(lotId);
     if (running !== undefined) return running;
-    const job = this.recoverNow(lotId).finally(() => this.recovering.delete(lotId));
+    const job = this.recoverNow(lotId, urgent).finally(() => this.recovering.delete(lotId));
     this.recovering.set(lotId, job);
     return job;
   }
 
-  private async recoverNow(lotId: string): Promise<number> {
+  private async recoverNow(lotId: string, urgent: boolean): Promise<number> {
     const store = this.redisStore;
     if (store === null || this.redis === null) return 0;
     const key = store.streamKey(lotId);
@@ -91,7 +96,14 @@ export class BidOutbox implements OnApplicationBootstrap, OnApplicationShutdown 
       [lotId],
     );
     if (row === undefined) return 0;
-    const missing = entries.filter((entry) => entry.outcome.lastSeq > row.last_seq);
+    // entries younger than a couple of seconds are most likely on their way to PostgreSQL through
+    // the node that placed them; writing them here too would only double the work
+    const settled = (await store.now()) - SETTLE_MS;
+    const missing = entries.filter(
+      (entry) =>
+        entry.outcome.lastSeq > row.last_seq &&
+        (urgent || Number(entry.id.split('-')[0]) < settled),
+    );
     if (missing.length > 0) {
       await Promise.all(
         missing.map((entry) =>

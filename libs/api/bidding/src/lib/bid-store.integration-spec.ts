@@ -60,7 +60,7 @@ if (REDIS_URL === undefined) {
     const redis = await redisClient();
     const prefix = testPrefix();
     return {
-      store: new RedisBidStore(redis, prefix),
+      store: new RedisBidStore(redis, prefix, true),
       cleanup: async () => {
         await deleteKeys(redis, prefix);
         await redis.quit();
@@ -76,7 +76,7 @@ if (REDIS_URL === undefined) {
     beforeAll(async () => {
       redis = await redisClient();
       prefix = testPrefix();
-      store = new RedisBidStore(redis, prefix);
+      store = new RedisBidStore(redis, prefix, true);
     });
 
     afterAll(async () => {
@@ -164,7 +164,7 @@ if (REDIS_URL === undefined) {
     it('shares a lot between two nodes racing on it cold: one history, the model’s', async () => {
       const other = await redisClient();
       try {
-        const nodes = [store, new RedisBidStore(other, prefix)];
+        const nodes = [store, new RedisBidStore(other, prefix, true)];
         const lot = await openLot({ reservePrice: 5_000 });
         const bids: Bid[] = Array.from({ length: 40 }, (_, i) => ({
           bidId: randomUUID(),
@@ -203,7 +203,7 @@ if (REDIS_URL === undefined) {
     it('keeps each node’s copy of the accepted bids in step across forget and reload', async () => {
       const other = await redisClient();
       try {
-        const [a, b] = [store, new RedisBidStore(other, prefix)];
+        const [a, b] = [store, new RedisBidStore(other, prefix, true)];
         const lot = await openLot();
         let committed = lot.initial; // what PostgreSQL holds
         const load: LotLoader = async () => structuredClone(committed);
@@ -307,7 +307,7 @@ if (REDIS_URL === undefined) {
     beforeAll(async () => {
       redis = await redisClient();
       prefix = testPrefix();
-      store = new RedisBidStore(redis, prefix);
+      store = new RedisBidStore(redis, prefix, true);
     });
 
     afterAll(async () => {

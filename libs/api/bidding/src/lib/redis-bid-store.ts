@@ -26,7 +26,7 @@ import type { BidStore, ControlResultAt, LotLoader, PlaceResult } from './bid-st
  * place:   ARGV[3] bidId, ARGV[4] paddle, ARGV[5] amount, ARGV[6] maxAmount ('' when none)
  * control: ARGV[3] action, ARGV[4] lastSeq ('' when none)
  * ARGV[7], ARGV[8] the caller's `gen` and how many accepted bids of it the caller holds: the
- *          reply carries only the others (all of them when the `gen` differs)
+ *          reply carries only the others (all of them when the `gen` differs); -1: none at all
  * ARGV[9…] optional: the lot to install when it is missing (a new `gen`, the state JSON, then
  *          bidId / outcome JSON pairs in seq order); ignored when the lot is held (an earlier
  *          install won).
@@ -199,7 +199,8 @@ local function reply(tag, json)
   local count = tonumber(redis.call('HGET', lotKey, 'n'))
   local from = 1
   local known = tonumber(ARGV[8])
-  if gen == ARGV[7] and known ~= nil and known <= count then from = known + 1 end
+  if known == -1 then from = count + 1 -- the caller keeps no accepted bids: send none
+  elseif gen == ARGV[7] and known ~= nil and known <= count then from = known + 1 end
   local delta = {}
   if from <= count then
     local indexes = {}
@@ -532,9 +533,16 @@ export class RedisBidStore implements BidStore {
   private readonly loading = new Map<string, Promise<LotState>>();
   private readonly accepted = new Map<string, AcceptedCache>();
 
+  /**
+   * `trackAccepted`: keep every lot's accepted bids on this node, so that answers carry the whole
+   * model state (the contract and differential tests compare it). Off in the api: nothing on the
+   * bid path reads them, and under a burst each answer would carry the bids accepted since the
+   * caller's last answer (megabytes a second on a hot lot).
+   */
   constructor(
     private readonly redis: Redis,
     private readonly prefix = 'kepai:',
+    private readonly trackAccepted = false,
   ) {
     if (/[{}]/.test(prefix)) throw new RangeError('the key prefix must not hold { or }');
   }
@@ -624,6 +632,16 @@ export class RedisBidStore implements BidStore {
    */
   private assemble(lotId: string, held: AcceptedCache | undefined, reply: Reply): LotState {
     const [, , , stateJson, gen, fromText, delta] = reply;
+    if (!this.trackAccepted) {
+      const untracked = coreOf(JSON.parse(stateJson) as LotCore) as LotState;
+      Object.defineProperty(untracked, 'accepted', {
+        enumerable: false,
+        get: () => {
+          throw new Error('RedisBidStore: accepted bids are tracked only with trackAccepted');
+        },
+      });
+      return untracked;
+    }
     const from = Number(fromText);
     const heldEntries = held !== undefined && held.gen === gen ? held.entries : [];
     const base =
@@ -673,7 +691,11 @@ export class RedisBidStore implements BidStore {
   ): Promise<Reply> {
     const keys = [this.lotKey(lotId), this.streamKey(lotId)];
     const [op, ...rest] = args;
-    const hint = held === undefined ? ['', '0'] : [held.gen, String(held.entries.length)];
+    const hint = !this.trackAccepted
+      ? ['', '-1']
+      : held === undefined
+        ? ['', '0']
+        : [held.gen, String(held.entries.length)];
     const argv = [op, lotId, ...rest, ...hint, ...install];
     try {
       return (await this.redis.evalsha(await this.loadScript(), 2, ...keys, ...argv)) as Reply;
