@@ -419,7 +419,9 @@ function redisBenchmark(redisUrl: string, lotId: string): string {
       .map((part) => part.trim())
       .filter((part) => part.includes('requests per second'))
       .pop() ?? out.trim();
-  return `- redis-benchmark, the same Lua script (the refusal path, 50 connections, 100,000 calls): ${line}`;
+  // redis-benchmark echoes the whole command before its figures; keep the figures
+  const figures = /[\d.]+ requests per second.*$/.exec(line)?.[0] ?? line;
+  return `- redis-benchmark, the same Lua script (the refusal path, 50 connections, 100,000 calls): ${figures}`;
 }
 
 async function main(): Promise<void> {
