@@ -61,6 +61,8 @@ export class BidPersister {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private readonly gapListeners: Array<(lotId: string) => void> = [];
+  /** The last entry this node wrote per lot: where the next write starts (if no one else wrote). */
+  private readonly tips = new Map<string, { lastSeq: number; lastHash: string }>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -98,18 +100,16 @@ export class BidPersister {
     }
     const written: Pending[] = [];
     const waiting: Pending[] = [];
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        for (const [lotId, list] of byLot) {
-          list.sort((a, b) => a.bid.outcome.seq - b.bid.outcome.seq);
-          const done = await this.writeLot(manager, lotId, list);
-          written.push(...done.written);
-          waiting.push(...done.waiting);
-        }
-      });
-    } catch (error) {
-      for (const pending of batch) pending.reject(error as Error);
-      return;
+    for (const [lotId, list] of byLot) {
+      list.sort((a, b) => a.bid.outcome.seq - b.bid.outcome.seq);
+      try {
+        const done = await this.writeLot(lotId, list);
+        written.push(...done.written);
+        waiting.push(...done.waiting);
+      } catch (error) {
+        this.tips.delete(lotId);
+        for (const pending of list) pending.reject(error as Error);
+      }
     }
     for (const pending of written) pending.resolve();
     const now = Date.now();
@@ -126,83 +126,83 @@ export class BidPersister {
     for (const lotId of gaps) for (const listener of this.gapListeners) listener(lotId);
   }
 
+  /**
+   * One lot's bids. When this node wrote the lot's last entry, it knows the tip of the chain and
+   * writes in one statement that only applies if the row still ends there (one round trip); else,
+   * or if another node wrote since, it reads the tip under the row's lock and writes after it.
+   */
   private async writeLot(
-    manager: EntityManager,
     lotId: string,
     list: Pending[],
   ): Promise<{ written: Pending[]; waiting: Pending[] }> {
-    const [row]: Array<{ last_seq: number; last_hash: string | null }> = await manager.query(
-      `SELECT last_seq, last_hash FROM lot WHERE id = $1 FOR UPDATE`,
-      [lotId],
-    );
-    if (row === undefined) throw new Error(`lot ${lotId} is gone`);
-    let lastSeq = row.last_seq;
-    let lastHash = row.last_hash ?? GENESIS_HASH;
-    const written: Pending[] = [];
-    const waiting: Pending[] = [];
-    const rows: unknown[][] = [];
-    let latest: LotState | null = null;
-    for (const pending of list) {
-      const { outcome } = pending.bid;
-      if (outcome.lastSeq <= lastSeq) {
-        written.push(pending); // already in the history
-        continue;
+    const tip = this.tips.get(lotId);
+    if (tip !== undefined) {
+      const plan = planLot(lotId, list, tip.lastSeq, tip.lastHash);
+      if (plan.waiting.length === 0) {
+        if (
+          plan.rows.length === 0 ||
+          (await this.write(this.dataSource.manager, lotId, plan, tip.lastSeq))
+        ) {
+          this.tips.set(lotId, { lastSeq: plan.lastSeq, lastHash: plan.lastHash });
+          return plan;
+        }
       }
-      if (outcome.entries[0].seq !== lastSeq + 1) {
-        waiting.push(pending);
-        continue;
-      }
-      for (const entry of outcome.entries) {
-        const at = new Date(entry.at).toISOString();
-        const hash = entryHash(lotId, { ...entry, at }, lastHash);
-        const own = entry.seq === outcome.seq;
-        rows.push([
-          lotId,
-          entry.seq,
-          entry.paddle,
-          entry.amount,
-          own ? pending.bid.maxAmount : null,
-          entry.kind,
-          own ? pending.bid.bidId : null,
-          own ? JSON.stringify(outcome) : null,
-          at,
-          lastHash,
-          hash,
-        ]);
-        lastSeq = entry.seq;
-        lastHash = hash;
-      }
-      latest = pending.bid.state;
-      written.push(pending);
     }
-    if (rows.length > 0 && latest !== null) {
-      await manager.query(
-        `INSERT INTO bid (lot_id, seq, paddle, amount, max_amount, kind, bid_id, outcome, placed_at, prev_hash, hash)
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::bigint[], $5::bigint[], $6::text[], $7::uuid[], $8::jsonb[], $9::timestamptz[], $10::text[], $11::text[])`,
-        columns(rows, 11),
+    return this.dataSource.transaction(async (manager) => {
+      const [row]: Array<{ last_seq: number; last_hash: string | null }> = await manager.query(
+        `SELECT last_seq, last_hash FROM lot WHERE id = $1 FOR UPDATE`,
+        [lotId],
       );
-      const { status, paused } = rowPhase(latest.phase);
-      await manager.query(
-        `UPDATE lot SET last_seq = $2, last_hash = $3, price = $4, leader_paddle = $5, leader_max = $6,
-                leader_seq = $7, closes_at = $8,
+      if (row === undefined) throw new Error(`lot ${lotId} is gone`);
+      const plan = planLot(lotId, list, row.last_seq, row.last_hash ?? GENESIS_HASH);
+      if (plan.rows.length > 0 && !(await this.write(manager, lotId, plan, row.last_seq)))
+        throw new Error(`lot ${lotId} moved under its lock`);
+      this.tips.set(lotId, { lastSeq: plan.lastSeq, lastHash: plan.lastHash });
+      if (this.tips.size > 10_000) this.tips.clear();
+      return plan;
+    });
+  }
+
+  /** The plan's entries and the lot row after them, if the row still ends at `expectedSeq`. */
+  private async write(
+    manager: EntityManager,
+    lotId: string,
+    plan: LotPlan,
+    expectedSeq: number,
+  ): Promise<boolean> {
+    const latest = plan.latest as LotState;
+    const { status, paused } = rowPhase(latest.phase);
+    const inserted: unknown[] = await manager.query(
+      `WITH tip AS (
+         UPDATE lot SET last_seq = $12, last_hash = $13, price = $14, leader_paddle = $15,
+                leader_max = $16, leader_seq = $17, closes_at = $18,
                 -- a lot already ended (closed by the sweep, hammered) keeps its end
-                status = CASE WHEN status IN ('sold', 'unsold', 'withdrawn') THEN status ELSE $9 END,
-                paused = $10 WHERE id = $1`,
-        [
-          lotId,
-          lastSeq,
-          lastHash,
-          latest.price,
-          latest.leader?.paddle ?? null,
-          latest.leader?.max ?? null,
-          latest.leader?.seq ?? null,
-          new Date(latest.closesAt),
-          status,
-          paused,
-        ],
-      );
-    }
-    return { written, waiting };
+                status = CASE WHEN status IN ('sold', 'unsold', 'withdrawn') THEN status ELSE $19 END,
+                paused = $20
+          WHERE id = $21 AND last_seq = $22
+          RETURNING id)
+       INSERT INTO bid (lot_id, seq, paddle, amount, max_amount, kind, bid_id, outcome, placed_at, prev_hash, hash)
+       SELECT u.* FROM unnest($1::uuid[], $2::int[], $3::int[], $4::bigint[], $5::bigint[], $6::text[],
+                              $7::uuid[], $8::jsonb[], $9::timestamptz[], $10::text[], $11::text[])
+              AS u(lot_id, seq, paddle, amount, max_amount, kind, bid_id, outcome, placed_at, prev_hash, hash)
+        WHERE EXISTS (SELECT 1 FROM tip)
+       RETURNING seq`,
+      [
+        ...columns(plan.rows, 11),
+        plan.lastSeq,
+        plan.lastHash,
+        latest.price,
+        latest.leader?.paddle ?? null,
+        latest.leader?.max ?? null,
+        latest.leader?.seq ?? null,
+        new Date(latest.closesAt),
+        status,
+        paused,
+        lotId,
+        expectedSeq,
+      ],
+    );
+    return inserted.length === plan.rows.length;
   }
 
   /** Waits for what is queued now to be written (shutdown). */
@@ -210,6 +210,59 @@ export class BidPersister {
     while (this.flushing !== null) await this.flushing;
     if (this.queue.length > 0) this.logger.warn(`${this.queue.length} bids left unwritten`);
   }
+}
+
+interface LotPlan {
+  written: Pending[];
+  waiting: Pending[];
+  rows: unknown[][];
+  latest: LotState | null;
+  lastSeq: number;
+  lastHash: string;
+}
+
+/** Which bids are already written, which wait for a predecessor, and the rows of the others. */
+function planLot(lotId: string, list: Pending[], fromSeq: number, fromHash: string): LotPlan {
+  let lastSeq = fromSeq;
+  let lastHash = fromHash;
+  const written: Pending[] = [];
+  const waiting: Pending[] = [];
+  const rows: unknown[][] = [];
+  let latest: LotState | null = null;
+  for (const pending of list) {
+    const { outcome } = pending.bid;
+    if (outcome.lastSeq <= lastSeq) {
+      written.push(pending); // already in the history
+      continue;
+    }
+    if (outcome.entries[0].seq !== lastSeq + 1) {
+      waiting.push(pending);
+      continue;
+    }
+    for (const entry of outcome.entries) {
+      const at = new Date(entry.at).toISOString();
+      const hash = entryHash(lotId, { ...entry, at }, lastHash);
+      const own = entry.seq === outcome.seq;
+      rows.push([
+        lotId,
+        entry.seq,
+        entry.paddle,
+        entry.amount,
+        own ? pending.bid.maxAmount : null,
+        entry.kind,
+        own ? pending.bid.bidId : null,
+        own ? JSON.stringify(outcome) : null,
+        at,
+        lastHash,
+        hash,
+      ]);
+      lastSeq = entry.seq;
+      lastHash = hash;
+    }
+    latest = pending.bid.state;
+    written.push(pending);
+  }
+  return { written, waiting, rows, latest, lastSeq, lastHash };
 }
 
 /** Rows to columns, for one INSERT … SELECT unnest(…) of many rows. */
