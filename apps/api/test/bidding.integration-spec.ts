@@ -106,6 +106,30 @@ describe(`bidding on ${TARGET}`, () => {
     ).body as LotSummary;
   }
 
+  async function newSession(body: Record<string, unknown>): Promise<SessionView> {
+    return (
+      await api()
+        .post('/api/v1/sessions')
+        .set(as(broker))
+        .send({ format: 'timed', softCloseSeconds: 0, increments: LADDER, ...body })
+        .expect(201)
+    ).body as SessionView;
+  }
+
+  /** Registers each account in the session and has the host confirm its deposit. */
+  async function registerConfirmed(sessionId: string, accounts: Account[]): Promise<void> {
+    for (const account of accounts) {
+      const registration = (
+        await api().post(`/api/v1/sessions/${sessionId}/registrations`).set(as(account)).expect(201)
+      ).body as RegistrationView;
+      await api()
+        .post(`/api/v1/registrations/${registration.id}/confirm-deposit`)
+        .set(as(broker))
+        .send({ reference: 'ICBC-0001' })
+        .expect(200);
+    }
+  }
+
   const bid = (account: Account, lotId: string, body: Record<string, unknown>) =>
     api()
       .post(`/api/v1/lots/${lotId}/bids`)
@@ -141,33 +165,14 @@ describe(`bidding on ${TARGET}`, () => {
         .post(`/api/v1/admin/organisations/${account.user.organisation.id}/verify`)
         .set(as(admin))
         .expect(200);
-    session = (
-      await api()
-        .post('/api/v1/sessions')
-        .set(as(broker))
-        .send({
-          title: '新材料专场',
-          format: 'timed',
-          depositAmount: 5_000_000,
-          softCloseSeconds: 60,
-          increments: LADDER,
-        })
-        .expect(201)
-    ).body as SessionView;
-    for (const account of [alpha, beta, pending]) {
-      const registration = (
-        await api()
-          .post(`/api/v1/sessions/${session.id}/registrations`)
-          .set(as(account))
-          .expect(201)
-      ).body as RegistrationView;
-      if (account !== pending)
-        await api()
-          .post(`/api/v1/registrations/${registration.id}/confirm-deposit`)
-          .set(as(broker))
-          .send({ reference: 'ICBC-0001' })
-          .expect(200);
-    }
+    session = await newSession({
+      title: '新材料专场',
+      depositAmount: 5_000_000,
+      softCloseSeconds: 60,
+    });
+    await registerConfirmed(session.id, [alpha, beta]);
+    // registered, but the host has not confirmed the deposit
+    await api().post(`/api/v1/sessions/${session.id}/registrations`).set(as(pending)).expect(201);
   });
 
   afterAll(async () => {
@@ -462,29 +467,8 @@ describe(`bidding on ${TARGET}`, () => {
 
   describe('the close', () => {
     it('sells to the leader when the reserve is met, makes the deal, and refunds those who won nothing', async () => {
-      const own = (
-        await api()
-          .post('/api/v1/sessions')
-          .set(as(broker))
-          .send({
-            title: '收官专场',
-            format: 'timed',
-            depositAmount: 2_000_000,
-            softCloseSeconds: 0,
-            increments: LADDER,
-          })
-          .expect(201)
-      ).body as SessionView;
-      for (const account of [alpha, beta]) {
-        const registration = (
-          await api().post(`/api/v1/sessions/${own.id}/registrations`).set(as(account)).expect(201)
-        ).body as RegistrationView;
-        await api()
-          .post(`/api/v1/registrations/${registration.id}/confirm-deposit`)
-          .set(as(broker))
-          .send({})
-          .expect(200);
-      }
+      const own = await newSession({ title: '收官专场', depositAmount: 2_000_000 });
+      await registerConfirmed(own.id, [alpha, beta]);
       const now = Date.now();
       const addLot = async (title: string, closesInMs: number, reservePrice?: number) =>
         (
@@ -579,28 +563,13 @@ describe(`bidding on ${TARGET}`, () => {
 
   describe('a live session', () => {
     it('runs on the broker: open, pause, resume, and a hammer that never passes over a newer bid', async () => {
-      const live = (
-        await api()
-          .post('/api/v1/sessions')
-          .set(as(broker))
-          .send({
-            title: '直播专场',
-            format: 'live',
-            depositAmount: 0,
-            softCloseSeconds: 0,
-            liveCountdownSeconds: 30,
-            increments: LADDER,
-          })
-          .expect(201)
-      ).body as SessionView;
-      const registration = (
-        await api().post(`/api/v1/sessions/${live.id}/registrations`).set(as(alpha)).expect(201)
-      ).body as RegistrationView;
-      await api()
-        .post(`/api/v1/registrations/${registration.id}/confirm-deposit`)
-        .set(as(broker))
-        .send({})
-        .expect(200);
+      const live = await newSession({
+        title: '直播专场',
+        format: 'live',
+        depositAmount: 0,
+        liveCountdownSeconds: 30,
+      });
+      await registerConfirmed(live.id, [alpha]);
       const now = Date.now();
       const lot = (
         await api()
