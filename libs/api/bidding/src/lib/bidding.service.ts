@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppException, KEPAI_CONFIG, type Actor, type KepaiConfig } from '@kepai/api-core';
 import { AuctionSessionEntity, LotEntity, RegistrationEntity } from '@kepai/api-auctions';
 import {
+  effectivePhase,
   minNext,
   reserveMet,
   type BidOutcomeAccepted,
@@ -30,6 +31,7 @@ interface LotContext {
   lotId: string;
   sessionId: string;
   sellerId: string;
+  resultId: string;
 }
 
 export interface PlacedBid {
@@ -85,7 +87,12 @@ export class BiddingService {
     if (known !== undefined) return known;
     const lot = await this.dataSource.getRepository(LotEntity).findOneBy({ id: lotId });
     if (lot === null) throw new AppException('NOT_FOUND', 'No such lot');
-    const context = { lotId, sessionId: lot.sessionId, sellerId: lot.sellerId };
+    const context = {
+      lotId,
+      sessionId: lot.sessionId,
+      sellerId: lot.sellerId,
+      resultId: lot.resultId,
+    };
     if (this.contexts.size > 10_000) this.contexts.clear();
     this.contexts.set(lotId, context);
     return context;
@@ -238,19 +245,12 @@ export class BiddingService {
   /** The lot as the store sees it now: the live price, leader and close, with the server's time. */
   async snapshot(lotId: string): Promise<LotSnapshot> {
     const context = await this.context(lotId);
-    const lot = await this.dataSource.getRepository(LotEntity).findOneByOrFail({ id: lotId });
     const { state, now } = await this.store.state(lotId, this.loader(lotId));
-    let phase = state.phase;
-    if ((phase === 'scheduled' || phase === 'open') && state.rules.format === 'timed') {
-      if (now < state.opensAt) phase = 'scheduled';
-      else if (now < state.closesAt) phase = 'open';
-      else phase = reserveMet(state) ? 'sold' : 'unsold';
-    }
     return {
       id: lotId,
       sessionId: context.sessionId,
-      resultId: lot.resultId,
-      status: snapshotStatus(phase),
+      resultId: context.resultId,
+      status: snapshotStatus(effectivePhase(state, now)),
       price: state.price,
       leaderPaddle: state.leader?.paddle ?? null,
       bidCount: state.bidCount,
@@ -294,10 +294,7 @@ export class BiddingService {
   /** The actor organisation's paddle in the lot's session, if it may bid there. */
   async paddleOf(actor: Actor, lotId: string): Promise<number | null> {
     const context = await this.context(lotId);
-    const registration = await this.dataSource.getRepository(RegistrationEntity).findOneBy({
-      sessionId: context.sessionId,
-      organisationId: actor.organisationId,
-    });
+    const registration = await this.registrationOf(context.sessionId, actor.organisationId);
     return registration?.depositStatus === 'confirmed' ? registration.paddle : null;
   }
 }
