@@ -4,3 +4,4 @@ export * from './lib/money';
 export * from './lib/health';
 export * from './lib/shapes';
 export * from './lib/socket';
+export * from './lib/credit-code';

@@ -335,14 +335,235 @@ export interface RegistrationView {
   paddle: number | null;
 }
 
+/** Where a deal (成交) stands; see docs/DECISIONS.md "Deals" for the transitions. */
+export const DEAL_STATUSES = [
+  'requested',
+  'declined',
+  'awaiting_payment',
+  'signed',
+  'in_use',
+  'outcome_pending',
+  'disputed',
+  'fee_due',
+  'overdue',
+  'completed',
+  'closed_not_achieved',
+  'defaulted',
+] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+/** How a deal was made: the close of a sold lot, or an enterprise's direct request. */
+export type DealOrigin = 'auction' | 'direct';
+
+export const UFPL_OUTCOMES = ['achieved', 'not_achieved'] as const;
+export type UfplOutcome = (typeof UFPL_OUTCOMES)[number];
+
+/** Who settled a use-first-pay-later outcome: both parties alike, or a decision on a dispute. */
+export type UfplDecidedBy = 'parties' | 'broker' | 'admin';
+
+/** `POST /deals`: an enterprise asks for a result at its listed terms, or proposes its own. */
+export interface DealRequestBody {
+  resultId: string;
+  mode: TransactionMode;
+  /** A brokerage asked to mediate; it then sees the deal and may add notes. */
+  brokerId?: string;
+  proposal?: { price?: Fen; ufplTerms?: UfplTerms };
+}
+
+/** One line of a deal's status history (and its notes, evidence and payments). */
+export interface DealEventView {
+  id: string;
+  at: string;
+  /** e.g. `requested`, `accepted`, `note`, `evidence`, `outcome_stated`, `payment`, `overdue`. */
+  action: string;
+  fromStatus: DealStatus | null;
+  toStatus: DealStatus | null;
+  /** Null when Kepai did it (the close of a lot, a sweep). */
+  actor: { userId: string | null; organisationId: string | null; name: string | null };
+  /** A note, a reason for a decline or a decision, an evidence text. */
+  note: string | null;
+  payload: Record<string, string | number | boolean | null> | null;
+}
+
+export interface UfplEvidenceView {
+  criterionIndex: number;
+  text: string;
+  at: string;
+  userId: string;
+}
+
+/** What one party stated about the outcome; `agree: false` marked a dispute. */
+export interface UfplStatementView {
+  outcome: UfplOutcome;
+  agree: boolean;
+  at: string;
+}
+
+/** A use-first-pay-later deal's terms and where its term and outcome stand. */
+export interface DealUfplView extends UfplTerms {
+  useStartedAt?: string;
+  termEndsAt?: string;
+  /** One entry per criterion, in the terms' order, with the evidence given against it. */
+  evidence: Array<{ criterion: string; entries: UfplEvidenceView[] }>;
+  confirmations: { buyer?: UfplStatementView; seller?: UfplStatementView };
+  outcome?: UfplOutcome;
+  decidedBy?: UfplDecidedBy;
+  /** The broker's (or admin's) reasons when a dispute was decided. */
+  decisionReason?: string;
+  /** When the fee is due (term end + payment window), once achieved. */
+  dueAt?: string;
+}
+
 export interface DealView {
   id: string;
+  origin: DealOrigin;
   lotId?: string;
   resultId: string;
   buyerOrganisationId: string;
   sellerOrganisationId: string;
   mode: TransactionMode;
+  /** The price agreed; for use-first-pay-later, the fee payable if the outcome is achieved. */
   price: Fen;
-  status: string;
-  ufpl?: UfplTerms & { dueAt?: string; outcome?: 'achieved' | 'not_achieved' };
+  status: DealStatus;
+  /** The direct request proposed terms other than the listing's. */
+  proposed: boolean;
+  /** The winner's deposit counted toward the price (auction deals). */
+  depositApplied: Fen;
+  /** What the buyer owes under the deal as it stands: price − deposit, or the fee once achieved. */
+  amountDue: Fen;
+  paidAmount: Fen;
+  /** When the amount due must be paid by. */
+  dueAt?: string;
+  signedAt?: string;
+  ufpl?: DealUfplView;
+  /** Names for display: the result, both parties and the mediating brokerage. */
+  result: { id: string; title: string };
+  buyer: { id: string; name: string };
+  seller: { id: string; name: string };
+  broker?: { id: string; name: string };
+  createdAt: string;
+  /** `GET /deals/:id` only: the status history, oldest first. */
+  history?: DealEventView[];
+}
+
+/** `GET /lots`: a lot with the session it is offered in. */
+export interface LotListItem extends LotSummary {
+  session: { id: string; title: string; format: SessionFormat; host: { id: string; name: string } };
+}
+
+/** `GET /me/registrations`: the caller's organisation's registrations, with their sessions. */
+export interface MyRegistrationView extends RegistrationView {
+  createdAt: string;
+  session: {
+    id: string;
+    title: string;
+    format: SessionFormat;
+    startsAt: string | null;
+    depositAmount: Fen;
+    host: { id: string; name: string };
+  };
+}
+
+/**
+ * `GET /me/bids`: the caller's organisation's accepted bids (its own and its proxy's), newest
+ * first, each with the lot as it stands now.
+ */
+export interface MyBidView {
+  lotId: string;
+  seq: number;
+  paddle: number;
+  amount: Fen;
+  kind: BidKind;
+  at: string;
+  result: { id: string; title: string };
+  session: { id: string; title: string };
+  lot: {
+    status: LotStatus;
+    price: Fen | null;
+    leaderPaddle: number | null;
+    closesAt: string;
+  };
+  /** The caller's paddle leads the lot now (open) or won it (sold). */
+  leading: boolean;
+}
+
+/** What a notification is about; its `payload` carries the ids and figures to show. */
+export const NOTIFICATION_KINDS = [
+  'outbid',
+  'lot_won',
+  'lot_lost',
+  'registration_approved',
+  'deposit_confirmed',
+  'deposit_refunded',
+  'deposit_forfeited',
+  'favourite_lot_opening',
+  'demand_matched',
+  'deal_requested',
+  'deal_accepted',
+  'deal_declined',
+  'ufpl_term_ending',
+  'ufpl_evidence_submitted',
+  'ufpl_outcome',
+  'ufpl_disputed',
+  'payment_due_soon',
+  'payment_due',
+  'payment_overdue',
+  'payment_received',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  /** Ids and figures (fen) for the text and the link: lotId, dealId, resultId, price, … */
+  payload: Record<string, string | number | boolean | null>;
+  readAt: string | null;
+  createdAt: string;
+}
+
+/** `GET /notifications/unread-count`, and the realtime `notification:new` carries it too. */
+export interface UnreadCount {
+  unread: number;
+}
+
+/** Turnover (fen) and the number of deals that make it. */
+export interface StatsFigure {
+  turnover: Fen;
+  deals: number;
+}
+
+/** Results listed (published, in auction or sold) and sold; `rate` = sold / listed, 4 decimals. */
+export interface StatsConversion {
+  listed: number;
+  sold: number;
+  rate: number;
+}
+
+/**
+ * `GET /stats/overview` (public). Turnover is the sum of the prices of the deals whose status is
+ * not `requested`, `declined`, `closed_not_achieved` or `defaulted`; figures come from the tables
+ * at the moment of the request.
+ */
+export interface StatsOverview {
+  /** The server's clock when the figures were read. */
+  generatedAt: string;
+  totals: StatsFigure;
+  /** The last 12 months by the deal's creation in Beijing time, oldest first; `month` is `YYYY-MM`. */
+  byMonth: Array<StatsFigure & { month: string }>;
+  /** Every field, in the order of FIELDS, by the result's field. */
+  byField: Array<StatsFigure & { field: Field }>;
+  /** By the result's region, largest turnover first (at most 30). */
+  byRegion: Array<StatsFigure & { region: string }>;
+  /** By the seller's and by the buyer's organisation type, each in the order of ORGANISATION_TYPES. */
+  byOrganisationType: {
+    seller: Array<StatsFigure & { type: OrganisationType }>;
+    buyer: Array<StatsFigure & { type: OrganisationType }>;
+  };
+  conversion: StatsConversion & { byField: Array<StatsConversion & { field: Field }> };
+  /** Sellers by turnover, then deals (at most 10). */
+  topInstitutes: Array<StatsFigure & { id: string; name: string }>;
+  /** Brokerages by the turnover of the deals in the sessions they hosted, then sessions (at most 10). */
+  topBrokers: Array<StatsFigure & { id: string; name: string; sessions: number }>;
+  /** Open demands: status open and the deadline, if any, not passed (Beijing date). */
+  openDemands: { count: number; byField: Array<{ field: Field; count: number }> };
 }

@@ -1,6 +1,6 @@
 import type { ErrorCode } from './errors';
 import type { LotControlAction, LotOutcome } from './enums';
-import type { BidHistoryItem, LotSnapshot } from './shapes';
+import type { BidHistoryItem, LotSnapshot, NotificationView } from './shapes';
 import type { Fen } from './money';
 
 /** The socket.io namespace of the live auction rooms. */
@@ -52,6 +52,26 @@ export interface BidOutbidEvent {
   price: Fen;
   minNext: Fen;
 }
+/** How many sockets watch the lot's room, on every node; sent on join and leave, at most 1/s. */
+export interface LotWatchersEvent {
+  lotId: string;
+  count: number;
+}
+/**
+ * Live format: the host called "going once" (call 1) or "going twice" (call 2). The count starts
+ * again with every accepted bid (`lastSeq` is the last bid the call was made over).
+ */
+export interface LotGoingEvent {
+  lotId: string;
+  call: 1 | 2;
+  lastSeq: number;
+  at: string;
+}
+/** To `user:<id>`: a new notification for this user, with the unread count after it. */
+export interface NotificationNewEvent {
+  notification: NotificationView;
+  unread: number;
+}
 export interface TimeSyncEvent {
   serverTime: string;
 }
@@ -63,6 +83,9 @@ export interface AuctionServerEvents {
   'lot:closed': (event: LotClosedEvent) => void;
   'bid:outbid': (event: BidOutbidEvent) => void;
   'time:sync': (event: TimeSyncEvent) => void;
+  'lot:watchers': (event: LotWatchersEvent) => void;
+  'lot:going': (event: LotGoingEvent) => void;
+  'notification:new': (event: NotificationNewEvent) => void;
 }
 
 /** Events a client sends on `/auction`, each with its acknowledgement. */

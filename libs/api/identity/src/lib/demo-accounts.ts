@@ -50,6 +50,15 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     ],
   },
   {
+    key: 'energy',
+    type: 'enterprise',
+    name: '深圳前海新能源科技有限公司',
+    creditCode: withCheckCharacter('91440300MA5F60006'),
+    region: '广东省深圳市',
+    verified: true,
+    users: [{ email: 'bidder@demo.kepai.cn', displayName: '黄总 (投资总监)', role: 'owner' }],
+  },
+  {
     key: 'startup',
     type: 'enterprise',
     name: '苏州启源生物科技有限公司',
