@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from './kepai-config';
 
 function refusal(env: Record<string, string>): ConfigError {
@@ -29,6 +31,12 @@ describe('loadConfig', () => {
       searchRankingSeconds: 60,
       bidRateLimit: 20,
       trustProxyHops: 0,
+      smtpUrl: null,
+      mailFrom: '科拍 Kepai <noreply@kepai.local>',
+      cjkFont: {
+        path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+        face: 'NotoSansCJKsc-Regular',
+      },
     });
   });
 
@@ -44,9 +52,13 @@ describe('loadConfig', () => {
         KEPAI_SEED: 'off',
         LOG_LEVEL: 'warn',
         KEPAI_ALLOWED_ORIGINS: 'https://kepai.example, http://localhost:5173',
+        SMTP_URL: 'smtps://mailer:secret@smtp.kepai.example:465',
+        KEPAI_MAIL_FROM: '科拍交易平台 <notice@kepai.example>',
       },
       { cwd: '/srv' },
     );
+    expect(config.smtpUrl).toBe('smtps://mailer:secret@smtp.kepai.example:465');
+    expect(config.mailFrom).toBe('科拍交易平台 <notice@kepai.example>');
     expect(config.port).toBe(8080);
     expect(config.databaseUrl).toBe('postgresql://postgres@127.0.0.1:5432/test');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
@@ -121,6 +133,11 @@ describe('loadConfig', () => {
       'KEPAI_ALLOWED_ORIGINS',
       'KEPAI_ALLOWED_ORIGINS must be a comma-separated list of origins like https://kepai.example (got "ftp://no")',
     ],
+    [
+      { KEPAI_MAIL_FROM: 'Kepai noreply' },
+      'KEPAI_MAIL_FROM',
+      'KEPAI_MAIL_FROM must be an email address, or a name and an address like 科拍 Kepai <noreply@kepai.example> (got "Kepai noreply")',
+    ],
   ])('refuses %p naming the variable in one line', (env, variable, message) => {
     const error = refusal(env as Record<string, string>);
     expect(error.variable).toBe(variable);
@@ -132,8 +149,60 @@ describe('loadConfig', () => {
     expect(refusal({ REDIS_URL: 'nope', PORT: 'nope' }).variable).toBe('PORT');
   });
 
+  it('refuses an SMTP_URL that is not smtp:// or smtps:// without echoing it (it may carry a password)', () => {
+    const error = refusal({ SMTP_URL: 'http://mailer:secret@smtp.example' });
+    expect(error.variable).toBe('SMTP_URL');
+    expect(error.message).toBe('SMTP_URL must be an smtp:// or smtps:// URL');
+  });
+
   it('never echoes the admin password', () => {
     const error = refusal({ KEPAI_ADMIN_EMAIL: 'a@b.cn', KEPAI_ADMIN_PASSWORD: 'secret' });
     expect(error.message).not.toContain('secret');
+  });
+
+  describe('KEPAI_CJK_FONT', () => {
+    let folder: string;
+    beforeAll(() => {
+      folder = mkdtempSync(join(tmpdir(), 'kepai-font-'));
+      writeFileSync(join(folder, 'Song.ttf'), 'not checked beyond existing');
+      writeFileSync(join(folder, 'Hei.ttc'), 'not checked beyond existing');
+    });
+    afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('takes a font file that exists, relative to the working folder', () => {
+      expect(loadConfig({ KEPAI_CJK_FONT: 'Song.ttf' }, { cwd: folder }).cjkFont).toEqual({
+        path: join(folder, 'Song.ttf'),
+        face: null,
+      });
+    });
+
+    it('takes a face of a collection after #', () => {
+      const value = `${join(folder, 'Hei.ttc')}#NotoSansCJKsc-Regular`;
+      expect(loadConfig({ KEPAI_CJK_FONT: value }).cjkFont).toEqual({
+        path: join(folder, 'Hei.ttc'),
+        face: 'NotoSansCJKsc-Regular',
+      });
+    });
+
+    it.each([
+      [
+        '/nowhere/NotoSansCJK-Regular.otf',
+        'KEPAI_CJK_FONT must be a font file that exists (got "/nowhere/NotoSansCJK-Regular.otf")',
+      ],
+      [
+        '/etc/hostname',
+        'KEPAI_CJK_FONT must be a .ttf, .otf, .ttc or .otc font file (got "/etc/hostname")',
+      ],
+    ])('refuses %s', (value, message) => {
+      const error = refusal({ KEPAI_CJK_FONT: value });
+      expect(error.variable).toBe('KEPAI_CJK_FONT');
+      expect(error.message).toBe(message);
+    });
+
+    it('refuses a collection without a face', () => {
+      expect(refusal({ KEPAI_CJK_FONT: join(folder, 'Hei.ttc') }).message).toContain(
+        'must name the face of a font collection after #',
+      );
+    });
   });
 });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import {
@@ -46,7 +47,25 @@ export interface KepaiConfig {
   searchRankingSeconds: number;
   /** Bids one user may place per second, across lots (more are refused RATE_LIMITED). */
   bidRateLimit: number;
+  /** Where the outbox's emails go (smtp:// or smtps://); null logs each email instead. */
+  smtpUrl: string | null;
+  /** The From of every email, e.g. `科拍 Kepai <noreply@kepai.local>`. */
+  mailFrom: string;
+  /** The CJK font of the confirmation of sale (成交确认书); checked at boot only when set. */
+  cjkFont: CjkFontFile;
 }
+
+/** A font file, and for a collection (.ttc/.otc) the PostScript name of the face to use. */
+export interface CjkFontFile {
+  path: string;
+  face: string | null;
+}
+
+/** Debian's fonts-noto-cjk: Noto Sans CJK, simplified Chinese face. */
+export const DEFAULT_CJK_FONT: CjkFontFile = {
+  path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  face: 'NotoSansCJKsc-Regular',
+};
 
 /** A bad setting: the message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -60,6 +79,8 @@ export class ConfigError extends Error {
 }
 
 const URL_ORIGIN = /^https?:\/\/[^/\s]+$/;
+/** `address@host`, or `Display Name <address@host>`. */
+const MAIL_FROM = /^(?:[^<>@\r\n]+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
 
 /** The environment as it arrives; every field is checked before any of it is used. */
 class EnvironmentVariables {
@@ -141,6 +162,22 @@ class EnvironmentVariables {
   @Min(1, { message: 'must be an integer from 1 to 10000' })
   @Max(10_000, { message: 'must be an integer from 1 to 10000' })
   KEPAI_BID_RATE_LIMIT?: number;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @Matches(MAIL_FROM, {
+    message:
+      'must be an email address, or a name and an address like 科拍 Kepai <noreply@kepai.example>',
+  })
+  KEPAI_MAIL_FROM?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  KEPAI_CJK_FONT?: string;
 }
 
 const KNOWN = [
@@ -159,6 +196,9 @@ const KNOWN = [
   'KEPAI_TRUST_PROXY',
   'KEPAI_SEARCH_RANKING_SECONDS',
   'KEPAI_BID_RATE_LIMIT',
+  'SMTP_URL',
+  'KEPAI_MAIL_FROM',
+  'KEPAI_CJK_FONT',
 ] as const;
 
 /**
@@ -181,9 +221,11 @@ export function loadConfig(
       (a, b) => KNOWN.indexOf(a.property as never) - KNOWN.indexOf(b.property as never),
     )[0];
     const problem = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = first.property.includes('PASSWORD')
-      ? ''
-      : ` (got ${JSON.stringify(raw[first.property])})`;
+    // secrets stay out of the message: passwords, and SMTP URLs that may carry credentials
+    const shown =
+      first.property.includes('PASSWORD') || first.property === 'SMTP_URL'
+        ? ''
+        : ` (got ${JSON.stringify(raw[first.property])})`;
     throw new ConfigError(first.property, `${problem}${shown}`);
   }
   if ((vars.KEPAI_ADMIN_EMAIL === undefined) !== (vars.KEPAI_ADMIN_PASSWORD === undefined)) {
@@ -224,5 +266,43 @@ export function loadConfig(
     trustProxyHops: vars.KEPAI_TRUST_PROXY ?? 0,
     searchRankingSeconds: vars.KEPAI_SEARCH_RANKING_SECONDS ?? 60,
     bidRateLimit: vars.KEPAI_BID_RATE_LIMIT ?? 20,
+    smtpUrl: vars.SMTP_URL ?? null,
+    mailFrom: vars.KEPAI_MAIL_FROM ?? '科拍 Kepai <noreply@kepai.local>',
+    cjkFont:
+      vars.KEPAI_CJK_FONT !== undefined
+        ? cjkFontFile(vars.KEPAI_CJK_FONT, cwd)
+        : { ...DEFAULT_CJK_FONT },
   };
+}
+
+const FONT_FILE = /\.(ttf|otf|ttc|otc)$/i;
+const COLLECTION = /\.(ttc|otc)$/i;
+/** `file#PostScriptName`: a PostScript name is at most 63 letters, digits and `-_.+`. */
+const WITH_FACE = /^(.+)#([A-Za-z0-9_.+-]{1,63})$/;
+
+/**
+ * `KEPAI_CJK_FONT`: `path` or, for a collection, `path#PostScriptName` (e.g.
+ * `/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular`). Set, it must
+ * name a font file that exists; unset, the default is looked for only when a PDF is made.
+ */
+function cjkFontFile(value: string, cwd: string): CjkFontFile {
+  const named = WITH_FACE.exec(value);
+  const path = resolve(cwd, named !== null ? named[1] : value);
+  const face = named !== null ? named[2] : null;
+  const refuse = (problem: string): never => {
+    throw new ConfigError('KEPAI_CJK_FONT', `${problem} (got ${JSON.stringify(value)})`);
+  };
+  if (!FONT_FILE.test(path)) refuse('must be a .ttf, .otf, .ttc or .otc font file');
+  if (face === null && COLLECTION.test(path))
+    refuse(
+      'must name the face of a font collection after #, like NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular',
+    );
+  let file: boolean;
+  try {
+    file = statSync(path).isFile();
+  } catch {
+    file = false;
+  }
+  if (!file) refuse('must be a font file that exists');
+  return { path, face };
 }
