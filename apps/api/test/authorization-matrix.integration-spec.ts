@@ -23,6 +23,7 @@ import {
   type TestDatabase,
   type TestFolder,
 } from './support/environment';
+import { AuctionKit } from './support/auctions';
 
 /** `other` is a member of another organisation of the same type as the owner of the row's object. */
 const ACTORS = ['anonymous', 'enterprise', 'institute', 'broker', 'admin', 'other'] as const;
@@ -46,6 +47,10 @@ interface World {
   /** A session the broker hosts, with one lot. */
   sessionId: string;
   lotId: string;
+  /** A deal the enterprise won from the institute in a session the broker hosted. */
+  dealId: string;
+  /** A published result of the institute offering use-first-pay-later and ordinary licences. */
+  ufplResultId: string;
 }
 
 interface Call {
@@ -342,6 +347,10 @@ const MATRIX: Record<string, Row> = {
     call: (world) => ({ path: `/api/v1/results/${world.publishedResultId}/favourite` }),
     expect: all(200, { anonymous: 401 }),
   },
+  'GET /api/v1/me/favourites': {
+    call: () => ({ path: '/api/v1/me/favourites' }),
+    expect: all(200, { anonymous: 401 }),
+  },
   'GET /api/v1/results/{id}/similar': {
     owner: 'institute',
     call: (world) => ({ path: `/api/v1/results/${world.publishedResultId}/similar` }),
@@ -475,6 +484,103 @@ const MATRIX: Record<string, Row> = {
     call: (world) => ({ path: `/api/v1/lots/${world.lotId}/bids?afterSeq=0` }),
     expect: all(200),
   },
+  'GET /api/v1/lots': {
+    call: () => ({ path: '/api/v1/lots?status=upcoming&limit=10' }),
+    expect: all(200),
+  },
+  'GET /api/v1/me/registrations': {
+    call: () => ({ path: '/api/v1/me/registrations' }),
+    expect: all(403, { anonymous: 401, enterprise: 200, other: 200 }),
+  },
+  'GET /api/v1/me/bids': {
+    call: () => ({ path: '/api/v1/me/bids?limit=10' }),
+    expect: all(403, { anonymous: 401, enterprise: 200, other: 200 }),
+  },
+  'GET /api/v1/deals': {
+    call: () => ({ path: '/api/v1/deals' }),
+    expect: all(200, { anonymous: 401 }),
+  },
+  // the buyer (enterprise), the seller (institute), the host (broker) and admins see the deal; to
+  // a member of another enterprise it does not exist
+  'GET /api/v1/deals/{id}': {
+    call: (world) => ({ path: `/api/v1/deals/${world.dealId}` }),
+    expect: all(200, { anonymous: 401, other: 404 }),
+  },
+  // the deal lifecycle: each cell gets a direct deal of its own, in the status the route needs,
+  // requested by the enterprise from the institute with the broker named; those who see a deal but
+  // may not make the change get 403, others 404
+  'POST /api/v1/deals': {
+    call: (world) => ({
+      path: '/api/v1/deals',
+      body: { resultId: world.ufplResultId, mode: 'ordinary_licence' },
+    }),
+    expect: all(403, { anonymous: 401, enterprise: 201, other: 201 }),
+  },
+  'POST /api/v1/deals/{id}/accept': {
+    call: async (world, actor) => ({
+      path: `/api/v1/deals/${await directDeal(world, actor, 'requested')}/accept`,
+    }),
+    expect: all(403, { anonymous: 401, institute: 200, other: 404 }),
+  },
+  'POST /api/v1/deals/{id}/decline': {
+    call: async (world, actor) => ({
+      path: `/api/v1/deals/${await directDeal(world, actor, 'requested')}/decline`,
+      body: { reason: '价格未达预期' },
+    }),
+    expect: all(403, { anonymous: 401, institute: 200, other: 404 }),
+  },
+  'POST /api/v1/deals/{id}/notes': {
+    call: async (world, actor) => ({
+      path: `/api/v1/deals/${await directDeal(world, actor, 'requested')}/notes`,
+      body: { note: '约定下周面谈' },
+    }),
+    expect: all(201, { anonymous: 401, admin: 403, other: 404 }),
+  },
+  'POST /api/v1/deals/{id}/start-use': {
+    call: async (world, actor) => ({
+      path: `/api/v1/deals/${await directDeal(world, actor, 'signed')}/start-use`,
+    }),
+    expect: all(403, { anonymous: 401, enterprise: 200, other: 404 }),
+  },
+  'POST /api/v1/deals/{id}/evidence': {
+    call: async (world, actor) => ({
+      path: `/api/v1/deals/${await directDeal(world, actor, 'in_use')}/evidence`,
+      body: { criterionIndex: 0, text: '第三方检测报告' },
+    }),
+    expect: all(403, { anonymous: 401, enterprise: 201, other: 404 }),
+  },
+  'POST /api/v1/deals/{id}/outcome': {
+    call: async (world, actor) => ({
+      path: `/api/v1/deals/${await directDeal(world, actor, 'outcome_pending')}/outcome`,
+      body: { outcome: 'achieved' },
+    }),
+    expect: all(403, { anonymous: 401, enterprise: 200, institute: 200, other: 404 }),
+  },
+  // the deal has a broker, so the broker decides (an admin only where there is none)
+  'POST /api/v1/deals/{id}/decision': {
+    call: async (world, actor) => ({
+      path: `/api/v1/deals/${await directDeal(world, actor, 'disputed')}/decision`,
+      body: { outcome: 'achieved', reason: '检测报告证明两项指标均已达成' },
+    }),
+    expect: all(403, { anonymous: 401, broker: 200, other: 404 }),
+  },
+  'POST /api/v1/deals/{id}/payments': {
+    call: async (world, actor) => ({
+      path: `/api/v1/deals/${await directDeal(world, actor, 'awaiting_payment')}/payments`,
+      body: { amount: 100_000, reference: 'ICBC-20261203-01' },
+    }),
+    expect: all(403, { anonymous: 401, institute: 201, admin: 201, other: 404 }),
+  },
+  // the confirmation of sale goes to exactly those who see the deal (the confirmation suite reads
+  // the PDF itself)
+  'GET /api/v1/deals/{id}/confirmation.pdf': {
+    call: (world) => ({ path: `/api/v1/deals/${world.dealId}/confirmation.pdf` }),
+    expect: all(200, { anonymous: 401, other: 404 }),
+  },
+  'GET /api/v1/stats/overview': {
+    call: () => ({ path: '/api/v1/stats/overview' }),
+    expect: all(200),
+  },
   // nobody in the matrix is registered for the session: enterprises get NOT_REGISTERED (403);
   // the bidding suite covers registered bidders
   'POST /api/v1/lots/{id}/bids': {
@@ -484,7 +590,78 @@ const MATRIX: Record<string, Row> = {
     }),
     expect: all(403, { anonymous: 401 }),
   },
+
+  // every signed-in user has a notification centre of their own; another's notification does not
+  // exist for them (the enterprise owner was told of its approval for the deal's session)
+  'GET /api/v1/notifications': {
+    call: () => ({ path: '/api/v1/notifications?unread=true&limit=5' }),
+    expect: all(200, { anonymous: 401 }),
+  },
+  'GET /api/v1/notifications/unread-count': {
+    call: () => ({ path: '/api/v1/notifications/unread-count' }),
+    expect: all(200, { anonymous: 401 }),
+  },
+  'POST /api/v1/notifications/read-all': {
+    call: () => ({ path: '/api/v1/notifications/read-all' }),
+    expect: all(200, { anonymous: 401 }),
+  },
+  'POST /api/v1/notifications/{id}/read': {
+    call: async (world) => ({
+      path: `/api/v1/notifications/${await enterpriseNotification(world)}/read`,
+    }),
+    expect: all(404, { anonymous: 401, enterprise: 200 }),
+  },
 };
+
+/** A notification of the enterprise's owner. */
+async function enterpriseNotification(world: World): Promise<string> {
+  const owner = await freshSession(world, world.accounts.enterprise);
+  const page = (
+    await request(world.url)
+      .get('/api/v1/notifications?limit=1')
+      .set('authorization', `Bearer ${owner}`)
+      .expect(200)
+  ).body as { items: Array<{ id: string }> };
+  if (page.items.length === 0) throw new Error('the enterprise has no notification');
+  return page.items[0].id;
+}
+
+type DealStage =
+  'requested' | 'awaiting_payment' | 'signed' | 'in_use' | 'outcome_pending' | 'disputed';
+
+/**
+ * A direct deal of the enterprise with the institute (the broker named), brought to `stage`
+ * through the api. Anonymous cells are refused before any lookup: they get an id of nothing.
+ */
+async function directDeal(world: World, actor: ActorName, stage: DealStage): Promise<string> {
+  if (actor === 'anonymous') return crypto.randomUUID();
+  const enterprise = await freshSession(world, world.accounts.enterprise);
+  const institute = await instituteSession(world);
+  const post = async (token: string, path: string, body: object = {}) => {
+    const response = await request(world.url)
+      .post(`/api/v1${path}`)
+      .set('authorization', `Bearer ${token}`)
+      .send(body);
+    if (response.status >= 300)
+      throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body as { id: string };
+  };
+  const ufpl = stage !== 'requested' && stage !== 'awaiting_payment';
+  const { id } = await post(enterprise, '/deals', {
+    resultId: world.ufplResultId,
+    mode: ufpl ? 'use_first_pay_later' : 'ordinary_licence',
+    brokerId: world.accounts.broker.user.organisation.id,
+  });
+  if (stage === 'requested') return id;
+  await post(institute, `/deals/${id}/accept`);
+  if (stage === 'awaiting_payment' || stage === 'signed') return id;
+  await post(enterprise, `/deals/${id}/start-use`);
+  if (stage === 'in_use') return id;
+  await post(enterprise, `/deals/${id}/evidence`, { criterionIndex: 0, text: '检测报告' });
+  if (stage === 'outcome_pending') return id;
+  await post(enterprise, `/deals/${id}/outcome`, { outcome: 'not_achieved', agree: false });
+  return id;
+}
 
 const ADMIN = { email: 'admin@matrix.test', password: 'Matrix-Operator-1' };
 
@@ -549,6 +726,8 @@ describe(`the authorization matrix on ${TARGET}`, () => {
       attachmentId: '',
       sessionId: '',
       lotId: '',
+      dealId: '',
+      ufplResultId: '',
     };
     // a published result that already carries a file (files change only through review)
     const listed = await newResult(world, 'draft');
@@ -583,6 +762,25 @@ describe(`the authorization matrix on ${TARGET}`, () => {
         .send(lotBody(await newResult(world, 'published')))
         .expect(201)
     ).body.id as string;
+    // a lot the enterprise wins: it closes a few seconds from now and the close makes the deal
+    const kit = new AuctionKit(server.url, { admin, institute, broker });
+    const dealSession = await kit.newSession({ title: '成交可见性专场' });
+    const dealLot = await kit.newLot(dealSession.id, await newResult(world, 'published'), {
+      opensInMs: -1_000,
+      closesInMs: 3_000,
+    });
+    await kit.registerConfirmed(dealSession.id, [enterprise]);
+    await kit.bid(enterprise, dealLot.id, { amount: 10_000_000 }).expect(201);
+    world.dealId = (await kit.dealOf(dealLot.id, enterprise)).id;
+    world.ufplResultId = await kit.publishedResult('一种动力电池健康度在线评估方法', {
+      transactionModes: ['use_first_pay_later', 'ordinary_licence'],
+      ufplTerms: {
+        termMonths: 12,
+        criteria: ['良率达到 95%'],
+        fee: 2_000_000,
+        paymentWindowDays: 30,
+      },
+    });
   });
 
   afterAll(async () => {

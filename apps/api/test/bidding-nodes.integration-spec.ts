@@ -275,7 +275,8 @@ const redisUrl = (): string => {
     const next = await request(nodeB.url)
       .post(`/api/v1/lots/${lot.id}/bids`)
       .set(as(beta))
-      .send({ bidId: randomUUID(), amount: snapshot.minNext + 5_000_000 })
+      // alpha led throughout, raising only her maximum: beta goes above the last maximum she sent
+      .send({ bidId: randomUUID(), amount: Math.max(snapshot.minNext, amount) + 5_000_000 })
       .expect(201);
     expect(next.body.leader).toBe(true);
     let bids = await history(nodeB.url, lot.id);

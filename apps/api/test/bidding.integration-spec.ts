@@ -1,7 +1,8 @@
 /**
  * Sessions, lots, registrations and bids end to end against the real app, database and (when set)
  * Redis: who may bid, the refusals, proxy bidding, idempotent retries, the hash-chained history,
- * the live room, soft close, the close, and a restart that rebuilds the lot from PostgreSQL.
+ * the live room (its watcher count, the broker's going calls), soft close, the close, and a
+ * restart that rebuilds the lot from PostgreSQL.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -10,8 +11,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type {
   BidHistoryItem,
+  LotGoingEvent,
   LotSnapshot,
   LotSummary,
+  LotWatchersEvent,
   RegistrationView,
   SearchResponse,
   SessionView,
@@ -32,6 +35,27 @@ const LADDER = [
   [0, 100_000],
   [10_000_000, 500_000],
 ];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every `event` the socket receives from now on, with when it arrived. */
+function record<T extends object>(
+  socket: Socket,
+  event: string,
+): Array<T & { receivedAt: number }> {
+  const seen: Array<T & { receivedAt: number }> = [];
+  socket.on(event, (payload: T) => seen.push({ ...payload, receivedAt: Date.now() }));
+  return seen;
+}
+
+/** Waits until `check` holds (broadcasts may travel through Redis), failing after `timeoutMs`. */
+async function eventually(what: string, check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting until ${what}`);
+    await sleep(20);
+  }
+}
 
 function resultBody(title: string) {
   return {
@@ -417,6 +441,48 @@ describe(`bidding on ${TARGET}`, () => {
       expect(betaOutbid).toHaveLength(1);
     });
 
+    it('tells the room how many sockets watch the lot, at most once a second, the last count always', async () => {
+      const lot = await newLot(-1_000, 3_600_000);
+      const first = await connect(alpha);
+      const second = await connect(beta);
+      const firstSeen = record<LotWatchersEvent>(first, 'lot:watchers');
+      const secondSeen = record<LotWatchersEvent>(second, 'lot:watchers');
+      const last = (seen: LotWatchersEvent[]) => seen[seen.length - 1]?.count;
+      await first.emitWithAck('lot:join', { lotId: lot.id });
+      // an idle lot's first change goes out at once: the joiner hears its own arrival
+      await eventually('the first joiner sees 1', () => last(firstSeen) === 1, 900);
+      await second.emitWithAck('lot:join', { lotId: lot.id });
+      await eventually('both see 2', () => last(firstSeen) === 2 && last(secondSeen) === 2);
+      expect(await second.emitWithAck('lot:leave', { lotId: lot.id })).toEqual({ ok: true });
+      const heardBySecond = secondSeen.length;
+      await eventually('the one left sees 1', () => last(firstSeen) === 1);
+      // a disconnect counts as leaving
+      const third = await connect(beta);
+      await third.emitWithAck('lot:join', { lotId: lot.id });
+      await eventually('a third joiner is counted', () => last(firstSeen) === 2);
+      third.disconnect();
+      await eventually('a disconnect is counted', () => last(firstSeen) === 1);
+      // a burst of joins and a leave: the first change goes out at once, the rest together a
+      // second later, counted then
+      const burst = await Promise.all([connect(beta), connect(beta), connect(alpha)]);
+      await sleep(1_100);
+      const before = firstSeen.length;
+      for (const socket of burst) await socket.emitWithAck('lot:join', { lotId: lot.id });
+      await burst[0].emitWithAck('lot:leave', { lotId: lot.id });
+      await eventually('the burst is counted', () => last(firstSeen) === 3);
+      await sleep(1_200);
+      const afterBurst = firstSeen.slice(before).map((event) => event.count);
+      expect(afterBurst.length).toBeLessThanOrEqual(2);
+      expect(afterBurst[afterBurst.length - 1]).toBe(3);
+
+      expect(secondSeen.length).toBe(heardBySecond);
+      expect(firstSeen.every((event) => event.lotId === lot.id)).toBe(true);
+      expect(firstSeen.slice(0, before).map((event) => event.count)).toEqual([1, 2, 1, 2, 1]);
+      // never two announcements of one lot within a second (less what delivery may add)
+      for (let i = 1; i < firstSeen.length; i++)
+        expect(firstSeen[i].receivedAt - firstSeen[i - 1].receivedAt).toBeGreaterThan(800);
+    });
+
     it('refuses bad messages with a coded acknowledgement and keeps serving', async () => {
       const socket = await connect(alpha);
       for (const payload of [
@@ -556,7 +622,9 @@ describe(`bidding on ${TARGET}`, () => {
       ).toEqual([
         { kind: 'received', amount: '2000000' },
         { kind: 'received', amount: '2000000' },
-        { kind: 'refund_due', amount: '2000000' },
+        // the winner's deposit counts toward the price; the other is released at the last close
+        { kind: 'applied', amount: '2000000' },
+        { kind: 'refunded', amount: '2000000' },
       ]);
     });
   });
@@ -579,7 +647,8 @@ describe(`bidding on ${TARGET}`, () => {
             resultId: await publishedResult('一种柔性机器人关节的力反馈控制方法'),
             mode: 'ordinary_licence',
             startingPrice: 10_000_000,
-            opensAt: new Date(now).toISOString(),
+            // planned for later: the broker opens it early, and it then opened at that moment
+            opensAt: new Date(now + 600_000).toISOString(),
             closesAt: new Date(now + 3_600_000).toISOString(),
           })
           .expect(201)
@@ -604,6 +673,11 @@ describe(`bidding on ${TARGET}`, () => {
         states.push(snapshot.paused ? 'paused' : snapshot.status),
       );
       expect(await control('open')).toMatchObject({ ok: true, snapshot: { status: 'open' } });
+      const [opened] = await server.app
+        .get(DataSource)
+        .query(`SELECT opens_at, closes_at FROM lot WHERE id = $1`, [lot.id]);
+      expect(opened.opens_at.getTime()).toBeLessThanOrEqual(Date.now());
+      expect(opened.closes_at.getTime()).toBeGreaterThan(opened.opens_at.getTime());
       await bid(alpha, lot.id, { amount: 10_000_000 }).expect(201);
       expect(await control('pause')).toMatchObject({ ok: true, snapshot: { paused: true } });
       expect((await bid(alpha, lot.id, { amount: 10_500_000 }).expect(409)).body.error.code).toBe(
@@ -633,6 +707,67 @@ describe(`bidding on ${TARGET}`, () => {
         .get(DataSource)
         .query(`SELECT price, mode FROM deal WHERE lot_id = $1`, [lot.id]);
       expect(deal).toEqual({ price: '10000000', mode: 'ordinary_licence' });
+    });
+    it('announces going once and going twice over the last bid, and a bid starts the count again', async () => {
+      const live = await newSession({
+        title: '直播专场 二',
+        format: 'live',
+        depositAmount: 0,
+        liveCountdownSeconds: 30,
+      });
+      await registerConfirmed(live.id, [alpha, beta]);
+      const now = Date.now();
+      const lot = (
+        await api()
+          .post(`/api/v1/sessions/${live.id}/lots`)
+          .set(as(broker))
+          .send({
+            resultId: await publishedResult('一种工业机器人末端执行器的快换方法'),
+            mode: 'assignment',
+            startingPrice: 10_000_000,
+            opensAt: new Date(now).toISOString(),
+            closesAt: new Date(now + 3_600_000).toISOString(),
+          })
+          .expect(201)
+      ).body as LotSummary;
+      const host = await connect(broker);
+      const watcher = await connect(beta);
+      await watcher.emitWithAck('lot:join', { lotId: lot.id });
+      const calls = record<LotGoingEvent>(watcher, 'lot:going');
+      const going = () => host.emitWithAck('lot:control', { lotId: lot.id, action: 'going' });
+      const seen = () => calls.map(({ call, lastSeq }) => [call, lastSeq]);
+      // not before the lot is open, and a refused call is not announced
+      expect(await going()).toMatchObject({ ok: false, code: 'LOT_NOT_OPEN' });
+      await host.emitWithAck('lot:control', { lotId: lot.id, action: 'open' });
+      await bid(alpha, lot.id, { amount: 10_000_000 }).expect(201);
+      expect(await going()).toMatchObject({ ok: true, snapshot: { lastSeq: 1 } });
+      expect(await going()).toMatchObject({ ok: true });
+      await eventually('two calls arrive', () => calls.length >= 2);
+      expect(seen()).toEqual([
+        [1, 1],
+        [2, 1],
+      ]);
+      // a third call over the same bid is "going twice" again
+      await going();
+      await eventually('the third call arrives', () => calls.length >= 3);
+      expect(seen()[2]).toEqual([2, 1]);
+      // a bid starts the count again, over the new last bid
+      await bid(beta, lot.id, { amount: 10_500_000 }).expect(201);
+      await going();
+      await eventually('the call after the bid arrives', () => calls.length >= 4);
+      await going();
+      await eventually('the next call arrives', () => calls.length >= 5);
+      expect(seen().slice(3)).toEqual([
+        [1, 2],
+        [2, 2],
+      ]);
+      for (const event of calls) {
+        expect(event.lotId).toBe(lot.id);
+        // the server's time when the call was taken
+        expect(Math.abs(Date.parse(event.at) - event.receivedAt)).toBeLessThan(5_000);
+      }
+      await sleep(200);
+      expect(calls).toHaveLength(5);
     });
   });
 

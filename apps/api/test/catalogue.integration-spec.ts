@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import request from 'supertest';
-import type { DemandMatch, ResultView, SearchResponse, SuggestResponse } from '@kepai/contracts';
+import type {
+  DemandMatch,
+  ResultView,
+  SearchResponse,
+  SearchResultItem,
+  SuggestResponse,
+} from '@kepai/contracts';
 import { startKepai, type KepaiServer } from '../src/app/server';
 import { registerAccount, signIn, type Account } from './support/accounts';
 import {
@@ -597,6 +603,23 @@ describe(`the catalogue on ${TARGET}`, () => {
           .expect(200);
         expect(response.body).toEqual({ favourited: false, favouriteCount: 0 });
       }
+    });
+
+    it('lists my favourites, the latest first, and only mine', async () => {
+      await api().post(`/api/v1/results/${ids[1]}/favourite`).set(as(broker)).expect(200);
+      await api().post(`/api/v1/results/${ids[2]}/favourite`).set(as(broker)).expect(200);
+      await api().post(`/api/v1/results/${ids[3]}/favourite`).set(as(institute)).expect(200);
+      const mine = (await api().get('/api/v1/me/favourites').set(as(broker)).expect(200))
+        .body as SearchResultItem[];
+      expect(mine.map((item) => item.id)).toEqual([ids[2], ids[1]]);
+      expect(mine[0]).toMatchObject({ id: ids[2], favouriteCount: 1 });
+      await api().delete(`/api/v1/results/${ids[2]}/favourite`).set(as(broker)).expect(200);
+      await api().delete(`/api/v1/results/${ids[1]}/favourite`).set(as(broker)).expect(200);
+      await api().delete(`/api/v1/results/${ids[3]}/favourite`).set(as(institute)).expect(200);
+      expect((await api().get('/api/v1/me/favourites').set(as(broker)).expect(200)).body).toEqual(
+        [],
+      );
+      await api().get('/api/v1/me/favourites').expect(401);
     });
 
     it('counts one view per viewer per day however often the page is opened', async () => {

@@ -15,7 +15,10 @@ import {
 import { AuctionsModule } from '@kepai/api-auctions';
 import { BiddingModule } from '@kepai/api-bidding';
 import { CatalogueModule } from '@kepai/api-catalogue';
+import { DealConfirmationModule, DealsModule } from '@kepai/api-deals';
 import { IdentityModule } from '@kepai/api-identity';
+import { NotificationsModule } from '@kepai/api-notifications';
+import { StatsModule } from '@kepai/api-stats';
 import { DemoSeedService } from './demo-seed.service';
 import { ENTITIES, MIGRATIONS } from './schema';
 
@@ -42,6 +45,10 @@ export class AppModule {
         CatalogueModule,
         AuctionsModule,
         BiddingModule,
+        DealsModule,
+        DealConfirmationModule,
+        StatsModule,
+        NotificationsModule,
         ...(config.webDist !== null
           ? [
               ServeStaticModule.forRoot({

@@ -6,6 +6,8 @@ import { Attachments1795317806672 } from './1795317806672-Attachments';
 import { SearchCache1795321355690 } from './1795321355690-SearchCache';
 import { Auctions1795322690948 } from './1795322690948-Auctions';
 import { Deals1795325318184 } from './1795325318184-Deals';
+import { Notifications1795334810712 } from './1795334810712-Notifications';
+import { DealLifecycle1795335028403 } from './1795335028403-DealLifecycle';
 // migrations: imports
 
 export const MIGRATIONS = [
@@ -16,5 +18,7 @@ export const MIGRATIONS = [
   SearchCache1795321355690,
   Auctions1795322690948,
   Deals1795325318184,
+  Notifications1795334810712,
+  DealLifecycle1795335028403,
   // migrations: list
 ];

@@ -2,6 +2,8 @@ export * from './lib/auction.entities';
 export * from './lib/lot-view';
 export * from './lib/sessions.service';
 export * from './lib/registrations.service';
+export * from './lib/my-bids.service';
+export * from './lib/favourite-lot-opening.service';
 export * from './lib/auctions.module';
 
 import {

@@ -7,3 +7,5 @@ export * from './lib/lot-closer.service';
 export * from './lib/lot-control.service';
 export * from './lib/redis-bid-store';
 export * from './lib/bid-outbox.service';
+export * from './lib/lot-watchers.service';
+export * from './lib/going-calls.service';

@@ -202,12 +202,21 @@ export class RegistrationEntity {
   createdAt: Date;
 }
 
+/** A movement of a registration's deposit (see `DepositEntryEntity`). */
+export type DepositEntryKind = 'received' | 'applied' | 'unapplied' | 'refunded' | 'forfeited';
+
 /**
  * The deposit ledger: money moves by bank transfer outside Kepai; each entry records what the
- * host saw or owes. Append-only.
+ * host saw or owes. Append-only. `received` (the host saw the transfer), `applied` (counted toward
+ * a won lot's price, with its deal), `unapplied` (taken back from a deal that defaulted, to be
+ * forfeited), `refunded` (released to the bidder), `forfeited` (kept). Once settled, a
+ * registration balances: received = applied − unapplied + refunded + forfeited.
  */
 @Entity({ name: 'deposit_entry' })
-@Check('deposit_entry_kind_check', `"kind" IN ('received', 'refund_due', 'refunded', 'forfeited')`)
+@Check(
+  'deposit_entry_kind_check',
+  `"kind" IN ('received', 'applied', 'unapplied', 'refunded', 'forfeited')`,
+)
 @Check('deposit_entry_amount_check', `"amount" >= 0`)
 export class DepositEntryEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -222,7 +231,7 @@ export class DepositEntryEntity {
   registration?: RegistrationEntity;
 
   @Column({ type: 'varchar', length: 12 })
-  kind: 'received' | 'refund_due' | 'refunded' | 'forfeited';
+  kind: DepositEntryKind;
 
   @Column({ type: 'bigint', transformer: fenColumn })
   amount: number;
@@ -231,7 +240,11 @@ export class DepositEntryEntity {
   @Column({ type: 'varchar', length: 100, nullable: true })
   reference: string | null;
 
-  /** The user who recorded it; null when Kepai did (a refund falling due at a lot's close). */
+  /** The deal an `applied`, `unapplied` or `forfeited` entry moved money to or from. */
+  @Column({ name: 'deal_id', type: 'uuid', nullable: true })
+  dealId: string | null;
+
+  /** The user who recorded it; null when Kepai did (a lot's close, a sweep). */
   @Column({ name: 'recorded_by', type: 'uuid', nullable: true })
   recordedBy: string | null;
 

@@ -7,11 +7,26 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor, Meta, Public, type Actor, type RequestMeta } from '@kepai/api-core';
-import type { LotSummary, RegistrationView, SessionView } from '@kepai/contracts';
-import { ConfirmDepositDto, CreateLotDto, CreateSessionDto } from './dto/auctions.dto';
+import type {
+  LotListItem,
+  LotSummary,
+  MyBidView,
+  MyRegistrationView,
+  RegistrationView,
+  SessionView,
+} from '@kepai/contracts';
+import {
+  ConfirmDepositDto,
+  CreateLotDto,
+  CreateSessionDto,
+  LotListQueryDto,
+  MyBidsQueryDto,
+} from './dto/auctions.dto';
+import { MyBidsService } from './my-bids.service';
 import { RegistrationsService } from './registrations.service';
 import { SessionsService } from './sessions.service';
 
@@ -106,5 +121,55 @@ export class RegistrationsController {
     @Body() body: ConfirmDepositDto,
   ): Promise<RegistrationView> {
     return this.registrations.confirmDeposit(actor, meta, id, body);
+  }
+}
+
+/**
+ * `GET /lots`: the lots across sessions. `GET /lots/:id` and its bids belong to the bidding
+ * library's LotsController (the live snapshot comes from the bid store); this controller only
+ * answers the collection path, so the two never meet.
+ */
+@ApiTags('lots')
+@Controller('lots')
+export class LotListController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({
+    summary:
+      'Lots with their sessions, filtered by result, institute, session, host or status (anyone)',
+  })
+  list(@Query() query: LotListQueryDto): Promise<LotListItem[]> {
+    return this.sessions.lots(query);
+  }
+}
+
+/** The enterprise console: the caller's organisation's registrations and bids. */
+@ApiTags('sessions')
+@ApiBearerAuth()
+@Controller('me')
+export class MyAuctionsController {
+  constructor(
+    private readonly registrations: RegistrationsService,
+    private readonly myBids: MyBidsService,
+  ) {}
+
+  @Get('registrations')
+  @Allow({ types: ['enterprise'] })
+  @ApiOperation({
+    summary: "The organisation's registrations across sessions, newest first (enterprises)",
+  })
+  mine(@CurrentActor() actor: Actor): Promise<MyRegistrationView[]> {
+    return this.registrations.mine(actor);
+  }
+
+  @Get('bids')
+  @Allow({ types: ['enterprise'] })
+  @ApiOperation({
+    summary: "The organisation's accepted bids, newest first, with their lots now (enterprises)",
+  })
+  bids(@CurrentActor() actor: Actor, @Query() query: MyBidsQueryDto): Promise<MyBidView[]> {
+    return this.myBids.mine(actor, query.limit ?? 100);
   }
 }

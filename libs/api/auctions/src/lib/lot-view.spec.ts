@@ -26,12 +26,33 @@ function lot(overrides: Partial<LotEntity> = {}): LotEntity {
 
 describe('a lot as bidders see it', () => {
   it('is open between its times whatever the stored status says (timed), by its broker (live)', () => {
-    expect(effectiveStatus(lot(), 'timed', new Date('2026-11-22T05:59:59Z'))).toBe('scheduled');
-    expect(effectiveStatus(lot(), 'timed', new Date('2026-11-22T06:30:00Z'))).toBe('open');
-    expect(effectiveStatus(lot(), 'live', new Date('2026-11-22T06:30:00Z'))).toBe('scheduled');
+    const timed = { format: 'timed' as const, increments: ladder };
+    const live = { format: 'live' as const, increments: ladder };
+    expect(effectiveStatus(lot(), timed, new Date('2026-11-22T05:59:59Z'))).toBe('scheduled');
+    expect(effectiveStatus(lot({ status: 'open' }), timed, new Date('2026-11-22T05:59:59Z'))).toBe(
+      'scheduled',
+    );
+    expect(effectiveStatus(lot(), timed, new Date('2026-11-22T06:30:00Z'))).toBe('open');
+    expect(effectiveStatus(lot(), live, new Date('2026-11-22T06:30:00Z'))).toBe('scheduled');
+    expect(effectiveStatus(lot({ status: 'open', paused: true }), live, new Date())).toBe('open');
     expect(
-      effectiveStatus(lot({ status: 'withdrawn' }), 'timed', new Date('2026-11-22T06:30:00Z')),
+      effectiveStatus(lot({ status: 'withdrawn' }), timed, new Date('2026-11-22T06:30:00Z')),
     ).toBe('withdrawn');
+  });
+
+  it('has ended by the clock once a timed lot is past its close, before any sweep writes it', () => {
+    const timed = { format: 'timed' as const, increments: ladder };
+    const after = new Date('2026-11-22T07:00:00Z');
+    expect(effectiveStatus(lot(), timed, after)).toBe('unsold');
+    expect(
+      effectiveStatus(lot({ status: 'open', price: 12_000_00, leaderPaddle: 3 }), timed, after),
+    ).toBe('unsold');
+    expect(
+      effectiveStatus(lot({ status: 'open', price: 20_000_00, leaderPaddle: 3 }), timed, after),
+    ).toBe('sold');
+    expect(
+      effectiveStatus(lot({ status: 'open' }), { format: 'live', increments: ladder }, after),
+    ).toBe('open');
   });
 
   it('asks for the starting price first, then one step of the ladder, and never shows the reserve', () => {

@@ -8,7 +8,8 @@ import {
   type RequestMeta,
 } from '@kepai/api-core';
 import { AuditService } from '@kepai/api-audit';
-import type { RegistrationView } from '@kepai/contracts';
+import { NotificationsService } from '@kepai/api-notifications';
+import type { MyRegistrationView, RegistrationView } from '@kepai/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuctionSessionEntity, DepositEntryEntity, RegistrationEntity } from './auction.entities';
 import type { ConfirmDepositDto } from './dto/auctions.dto';
@@ -36,6 +37,7 @@ export class RegistrationsService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async register(actor: Actor, meta: RequestMeta, sessionId: string): Promise<RegistrationView> {
@@ -91,13 +93,48 @@ export class RegistrationsService {
     );
   }
 
+  /**
+   * The caller's organisation's registrations across sessions, the newest first, with what its
+   * console shows of each session (at most the latest 500: one per session).
+   */
+  async mine(actor: Actor): Promise<MyRegistrationView[]> {
+    const registrations = await this.dataSource.getRepository(RegistrationEntity).find({
+      where: { organisationId: actor.organisationId },
+      relations: { session: { host: true } },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: 500,
+    });
+    return registrations.map((registration) => {
+      const session = registration.session;
+      if (session === undefined)
+        throw new Error(`registration ${registration.id} read without its session`);
+      return {
+        ...registrationView(registration),
+        createdAt: registration.createdAt.toISOString(),
+        session: {
+          id: session.id,
+          title: session.title,
+          format: session.format,
+          startsAt: session.startsAt?.toISOString() ?? null,
+          depositAmount: session.depositAmount,
+          host: { id: session.hostId, name: session.host?.name ?? '' },
+        },
+      };
+    });
+  }
+
+  /**
+   * Approves the registration: the deposit is confirmed (a ledger entry) and the next paddle
+   * given. The enterprise's members are told once, `registration_approved` carrying the deposit
+   * too (no second `deposit_confirmed`: approval and deposit are one act here).
+   */
   async confirmDeposit(
     actor: Actor,
     meta: RequestMeta,
     id: string,
     body: ConfirmDepositDto,
   ): Promise<RegistrationView> {
-    return this.dataSource.transaction(async (manager) => {
+    const { view, recorded } = await this.dataSource.transaction(async (manager) => {
       const registration = await this.locked(manager, id);
       // the session row is locked too, so that two confirmations never take the same paddle
       const session = await manager
@@ -132,8 +169,22 @@ export class RegistrationsService {
         targetId: registration.id,
         summary: { after: { paddle: next, amount: session.depositAmount } },
       });
-      return registrationView(registration);
+      const recorded = await this.notifications.notify(manager, {
+        organisationIds: [registration.organisationId],
+        kind: 'registration_approved',
+        payload: {
+          sessionId: session.id,
+          sessionTitle: session.title,
+          registrationId: registration.id,
+          paddle: next,
+          depositAmount: session.depositAmount,
+        },
+        dedupeKey: `registration_approved:${registration.id}`,
+      });
+      return { view: registrationView(registration), recorded };
     });
+    this.notifications.announce(recorded);
+    return view;
   }
 
   private async locked(manager: EntityManager, id: string): Promise<RegistrationEntity> {

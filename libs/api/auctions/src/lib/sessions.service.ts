@@ -11,16 +11,32 @@ import { AuditService } from '@kepai/api-audit';
 import { ResultEntity } from '@kepai/api-catalogue';
 import { OrganisationEntity } from '@kepai/api-identity';
 import { validateLadder } from '@kepai/auction-rules';
-import type { LotSummary, SessionView } from '@kepai/contracts';
+import type { LotListItem, LotSummary, SessionView } from '@kepai/contracts';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuctionSessionEntity, LotEntity } from './auction.entities';
-import type { CreateLotDto, CreateSessionDto } from './dto/auctions.dto';
+import type {
+  CreateLotDto,
+  CreateSessionDto,
+  LotListQueryDto,
+  LotListStatus,
+} from './dto/auctions.dto';
 import { lotSnapshot } from './lot-view';
 import { MAX_FEN } from '@kepai/contracts';
 
 /** A lot may be scheduled up to a year ahead and run for at most 30 days. */
 const MAX_LEAD_MS = 366 * 24 * 3600 * 1000;
 const MAX_RUN_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * `GET /lots?status` in SQL over lot `l` and session `s` at `:now`, the rules' `effectivePhase`
+ * over rows: a timed lot follows its times until it ends; a live lot is where its broker put it.
+ */
+const LOT_TIMED_RUNNING = `s.format = 'timed' AND l.status IN ('scheduled', 'open')`;
+const LOT_LIST_CONDITIONS: Record<LotListStatus, string> = {
+  upcoming: `((${LOT_TIMED_RUNNING} AND :now < l.opens_at) OR (s.format = 'live' AND l.status = 'scheduled'))`,
+  open: `((${LOT_TIMED_RUNNING} AND l.opens_at <= :now AND :now < l.closes_at) OR (s.format = 'live' AND l.status = 'open'))`,
+  ended: `(l.status IN ('sold', 'unsold', 'withdrawn') OR (${LOT_TIMED_RUNNING} AND l.closes_at <= :now))`,
+};
 
 /** Brokers host sessions and add published results to them as lots; anyone may look. */
 @Injectable()
@@ -76,6 +92,55 @@ export class SessionsService {
     const session = await this.dataSource.getRepository(AuctionSessionEntity).findOneBy({ id });
     if (session === null) throw new AppException('NOT_FOUND', 'No such session');
     return this.view(this.dataSource.manager, session);
+  }
+
+  /**
+   * Lots across sessions, public as the sessions are. `status` is the one a bidder meets now (the
+   * rules' effective phase by the server's clock, as in every snapshot): `upcoming` before the
+   * open, `open` while bids are taken (a paused live lot too: it is open with `paused`), `ended`
+   * once sold, unsold or withdrawn, a timed lot past its close included before the sweep writes
+   * it. Lots still to end come first, the soonest close first; ended ones after, the latest first.
+   */
+  async lots(query: LotListQueryDto): Promise<LotListItem[]> {
+    const now = this.clock.now();
+    const lots = this.dataSource
+      .getRepository(LotEntity)
+      .createQueryBuilder('l')
+      .innerJoinAndSelect('l.session', 's')
+      .innerJoinAndSelect('s.host', 'h')
+      .setParameter('now', now);
+    if (query.resultId !== undefined)
+      lots.andWhere('l.result_id = :resultId', { resultId: query.resultId });
+    if (query.instituteId !== undefined)
+      lots.andWhere('l.seller_id = :instituteId', { instituteId: query.instituteId });
+    if (query.sessionId !== undefined)
+      lots.andWhere('l.session_id = :sessionId', { sessionId: query.sessionId });
+    if (query.hostId !== undefined) lots.andWhere('s.host_id = :hostId', { hostId: query.hostId });
+    if (query.status !== undefined) lots.andWhere(LOT_LIST_CONDITIONS[query.status]);
+    const rows = await lots
+      .orderBy(`(${LOT_LIST_CONDITIONS.ended})`, 'ASC')
+      .addOrderBy(`CASE WHEN ${LOT_LIST_CONDITIONS.ended} THEN NULL ELSE l.closes_at END`, 'ASC')
+      .addOrderBy('l.closes_at', 'DESC')
+      .addOrderBy('l.id', 'ASC')
+      .limit(query.limit ?? 50)
+      .getMany();
+    const sessionOf = (lot: LotEntity): AuctionSessionEntity => {
+      if (lot.session === undefined) throw new Error(`lot ${lot.id} read without its session`);
+      return lot.session;
+    };
+    const summaries = await this.summaries(this.dataSource.manager, rows, sessionOf, now);
+    return summaries.map((summary, i) => {
+      const session = sessionOf(rows[i]);
+      return {
+        ...summary,
+        session: {
+          id: session.id,
+          title: session.title,
+          format: session.format,
+          host: { id: session.hostId, name: session.host?.name ?? '' },
+        },
+      };
+    });
   }
 
   /** The session, refused unless the caller's organisation hosts it. */
@@ -156,26 +221,27 @@ export class SessionsService {
           },
         },
       });
-      const [summary] = await this.summaries(manager, session, [lot]);
+      const [summary] = await this.summaries(manager, [lot], () => session);
       return summary;
     });
   }
 
+  /** Lots as listed: their snapshot by the server's clock, what is offered, and by whom. */
   private async summaries(
     manager: EntityManager,
-    session: AuctionSessionEntity,
     lots: LotEntity[],
+    sessionOf: (lot: LotEntity) => AuctionSessionEntity,
+    now = this.clock.now(),
   ): Promise<LotSummary[]> {
     if (lots.length === 0) return [];
     const results = await manager.getRepository(ResultEntity).find({
-      where: { id: In(lots.map((lot) => lot.resultId)) },
+      where: { id: In([...new Set(lots.map((lot) => lot.resultId))]) },
       relations: { institute: true },
     });
-    const now = this.clock.now();
     return lots.map((lot) => {
       const result = results.find((row) => row.id === lot.resultId);
       return {
-        ...lotSnapshot(lot, session, now),
+        ...lotSnapshot(lot, sessionOf(lot), now),
         mode: lot.mode,
         startingPrice: lot.startingPrice,
         result: {
@@ -205,7 +271,7 @@ export class SessionsService {
       increments: session.increments,
       startsAt: session.startsAt?.toISOString() ?? null,
       createdAt: session.createdAt.toISOString(),
-      lots: await this.summaries(manager, session, lots),
+      lots: await this.summaries(manager, lots, () => session),
     };
   }
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
+  OnGatewayConnection,
   OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
@@ -14,16 +15,28 @@ import {
   type BidHistoryItem,
   type ErrorCode,
   type LotSnapshot,
+  type LotWatchersEvent,
 } from '@kepai/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { LotControlMessage, LotJoinMessage, LotLeaveMessage, PlaceBidMessage } from './bidding.dto';
 import { LotControlService } from './lot-control.service';
+import { LotWatchers } from './lot-watchers.service';
 import { BiddingEvents, BiddingService, type PlacedBid } from './bidding.service';
 
 export const lotRoom = (lotId: string): string => `lot:${lotId}`;
 /** The sockets of the organisation bidding with this paddle on this lot (for `bid:outbid`). */
 export const paddleRoom = (lotId: string, paddle: number): string =>
   `lot:${lotId}:paddle:${paddle}`;
+
+/** The lots whose rooms (`lot:<id>`, not the paddle rooms) the socket is in. */
+function watchedLots(socket: Socket): string[] {
+  const lots: string[] = [];
+  for (const room of socket.rooms) {
+    const match = /^lot:([^:]+)$/.exec(room);
+    if (match !== null) lots.push(match[1]);
+  }
+  return lots;
+}
 
 /** A refusal as a socket acknowledgement; unexpected errors say only that. */
 function refused(error: unknown): {
@@ -46,10 +59,11 @@ function refused(error: unknown): {
 
 /**
  * The live rooms of `/auction` (DESIGN §6): join with `lastSeq` to catch up, place bids, and the
- * room's broadcasts. The handshake was authenticated by the core gateway's middleware.
+ * room's broadcasts. The handshake was authenticated by the core gateway's middleware. Joining
+ * and leaving (a message, a disconnect) make the room's watcher count due (LotWatchers says when).
  */
 @WebSocketGateway({ namespace: AUCTION_NAMESPACE })
-export class BiddingGateway implements OnGatewayInit {
+export class BiddingGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('BiddingGateway');
 
   @WebSocketServer()
@@ -59,6 +73,7 @@ export class BiddingGateway implements OnGatewayInit {
     private readonly bidding: BiddingService,
     private readonly events: BiddingEvents,
     private readonly controls: LotControlService,
+    private readonly watchers: LotWatchers,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -72,6 +87,24 @@ export class BiddingGateway implements OnGatewayInit {
     this.events.on('bid:outbid', ({ lotId, paddle, event }) =>
       namespace.to(paddleRoom(lotId, paddle)).emit('bid:outbid', event),
     );
+    this.events.on('lot:going', (event) =>
+      namespace.to(lotRoom(event.lotId)).emit('lot:going', event),
+    );
+    // counted on every node through the adapter, when the count is due
+    this.watchers.onDue(async (lotId) => {
+      const sockets = await namespace.in(lotRoom(lotId)).fetchSockets();
+      const event: LotWatchersEvent = { lotId, count: sockets.length };
+      namespace.to(lotRoom(lotId)).emit('lot:watchers', event);
+    });
+  }
+
+  handleConnection(@ConnectedSocket() socket: Socket): void {
+    // the rooms are still there while disconnecting; the count is taken after they are left
+    socket.on('disconnecting', () => {
+      for (const lotId of watchedLots(socket)) this.watchers.changed(lotId);
+    });
+    // a recovered connection is back in its rooms without joining them again
+    if (socket.recovered) for (const lotId of watchedLots(socket)) this.watchers.changed(lotId);
   }
 
   @SubscribeMessage('lot:join')
@@ -89,6 +122,8 @@ export class BiddingGateway implements OnGatewayInit {
       await socket.join(
         paddle === null ? [lotRoom(lotId)] : [lotRoom(lotId), paddleRoom(lotId, paddle)],
       );
+      // the joiner is in the room by now, so the count it is sent includes it
+      this.watchers.changed(lotId);
       const snapshot = await this.bidding.snapshot(lotId);
       const bids = lastSeq !== undefined ? await this.bidding.history(lotId, lastSeq) : [];
       return { ok: true, snapshot, bids };
@@ -105,9 +140,11 @@ export class BiddingGateway implements OnGatewayInit {
     const checked = await checkMessage(LotLeaveMessage, payload);
     if (!checked.ok) return checked;
     const { lotId } = checked.value;
+    const watching = socket.rooms.has(lotRoom(lotId));
     for (const room of socket.rooms)
       if (room === lotRoom(lotId) || room.startsWith(`${lotRoom(lotId)}:`))
         await socket.leave(room);
+    if (watching) this.watchers.changed(lotId);
     return { ok: true };
   }
 

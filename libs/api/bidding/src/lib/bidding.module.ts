@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { Clock, REDIS } from '@kepai/api-core';
 import type { Redis } from 'ioredis';
 import { AuditModule } from '@kepai/api-audit';
+import { NotificationsModule } from '@kepai/api-notifications';
+import { DealsModule } from '@kepai/api-deals';
 import { BidPersister } from './bid-persister';
 import { BidOutbox } from './bid-outbox.service';
 import { BID_STORE, InProcessBidStore, type BidStore } from './bid-store';
@@ -11,9 +13,12 @@ import { BiddingGateway } from './bidding.gateway';
 import { BiddingEvents, BiddingService } from './bidding.service';
 import { LotCloser } from './lot-closer.service';
 import { LotControlService } from './lot-control.service';
+import { GoingCalls } from './going-calls.service';
+import { LotWatchers } from './lot-watchers.service';
+import { OutbidNotifier } from './outbid-notifier.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, NotificationsModule, DealsModule],
   controllers: [LotsController],
   providers: [
     Clock,
@@ -23,7 +28,10 @@ import { LotControlService } from './lot-control.service';
     BiddingGateway,
     LotCloser,
     LotControlService,
+    GoingCalls,
+    LotWatchers,
     BidOutbox,
+    OutbidNotifier,
     {
       // several nodes share Redis and judge bids there; one node alone judges them in memory
       provide: BID_STORE,

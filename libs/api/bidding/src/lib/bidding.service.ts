@@ -18,6 +18,7 @@ import type {
   ErrorCode,
   LotBidEvent,
   LotClosedEvent,
+  LotGoingEvent,
   LotSnapshot,
   LotStatus,
 } from '@kepai/contracts';
@@ -25,6 +26,7 @@ import { DataSource } from 'typeorm';
 import { BidPersister } from './bid-persister';
 import { BidRateLimiter } from './bid-rate-limiter';
 import { BID_STORE, type BidStore, type LotLoader } from './bid-store';
+import { OutbidNotifier } from './outbid-notifier.service';
 
 /** What never changes about a lot, kept per node after the first bid. */
 interface LotContext {
@@ -47,6 +49,7 @@ export interface BiddingEventMap {
   'lot:closed': [LotClosedEvent];
   'lot:state': [LotSnapshot];
   'bid:outbid': [{ lotId: string; paddle: number; event: BidOutbidEvent }];
+  'lot:going': [LotGoingEvent];
 }
 
 @Injectable()
@@ -78,6 +81,7 @@ export class BiddingService {
     private readonly persister: BidPersister,
     private readonly events: BiddingEvents,
     @Inject(KEPAI_CONFIG) private readonly config: KepaiConfig,
+    private readonly outbidNotifier: OutbidNotifier,
   ) {
     this.limiter = new BidRateLimiter(config.bidRateLimit);
   }
@@ -238,6 +242,14 @@ export class BiddingService {
         lotId,
         paddle: outcome.outbid.paddle,
         event: { lotId, price: outcome.outbid.price, minNext: outcome.outbid.minNext },
+      });
+      // the notification centre's copy, written after the acknowledgement, off the bid path
+      this.outbidNotifier.enqueue({
+        lotId,
+        paddle: outcome.outbid.paddle,
+        seq: outcome.lastSeq,
+        price: outcome.outbid.price,
+        minNext: outcome.outbid.minNext,
       });
     }
   }

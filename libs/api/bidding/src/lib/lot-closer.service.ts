@@ -8,16 +8,11 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, type Actor, type RequestMeta } from '@kepai/api-core';
 import { AuditService } from '@kepai/api-audit';
-import {
-  AuctionSessionEntity,
-  DepositEntryEntity,
-  LotEntity,
-  RegistrationEntity,
-} from '@kepai/api-auctions';
+import { AuctionSessionEntity, LotEntity, RegistrationEntity } from '@kepai/api-auctions';
 import { close, lotEnd, type LotEnd, type LotState } from '@kepai/auction-rules';
 import { ResultEntity } from '@kepai/api-catalogue';
-import { DealEntity } from '@kepai/api-deals';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DealWorkflow, refundHeld, type Told } from '@kepai/api-deals';
+import { DataSource, type EntityManager } from 'typeorm';
 import { BID_STORE, type BidStore } from './bid-store';
 import { BiddingEvents, BiddingService } from './bidding.service';
 
@@ -44,6 +39,7 @@ export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly events: BiddingEvents,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly deals: DealWorkflow,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -81,8 +77,10 @@ export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown 
 
   /**
    * Writes a lot's end once (a second caller finds it ended or locked and does nothing): the lot,
-   * the result (sold, or back in the catalogue), the deal of a sold lot, the refunds due to
-   * bidders who won nothing once the session has no lot left, the audit; then `lot:closed`.
+   * the result (sold, or back in the catalogue), the deal of a sold lot (the winner's deposit
+   * counted toward its price), the deposits released once the session has no lot left to end,
+   * `lot_won` / `lot_lost` / `deposit_refunded`, the audit; then `lot:closed` and the
+   * notifications, after the commit.
    */
   async finish(
     lotId: string,
@@ -91,6 +89,7 @@ export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown 
     now: number,
     by: { actor: Actor; meta: RequestMeta } | null = null,
   ): Promise<boolean> {
+    const told: Told = [];
     const done = await this.dataSource.transaction(async (manager) => {
       const [lot] = await manager
         .getRepository(LotEntity)
@@ -129,24 +128,44 @@ export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown 
         { id: lot.resultId },
         { status: end.outcome === 'sold' ? 'sold' : 'published' },
       );
+      const session = await manager
+        .getRepository(AuctionSessionEntity)
+        .findOneByOrFail({ id: lot.sessionId });
       let dealId: string | null = null;
+      let dueAt: Date | null = null;
       if (end.outcome === 'sold' && winner !== null && end.price !== null) {
-        const deals = manager.getRepository(DealEntity);
-        const deal = await deals.save(
-          deals.create({
+        const deal = await this.deals.createFromLot(
+          manager,
+          {
             lotId,
             resultId: lot.resultId,
-            buyerId: winner.organisationId,
             sellerId: lot.sellerId,
+            hostId: session.hostId,
             mode: lot.mode,
             price: end.price,
-            status: lot.mode === 'use_first_pay_later' ? 'in_use' : 'awaiting_payment',
-            ufplTerms: lot.mode === 'use_first_pay_later' ? result.ufplTerms : null,
-          }),
+            ufplTerms: result.ufplTerms,
+            winner: { registrationId: winner.id, organisationId: winner.organisationId },
+            closedAt,
+            actor: by?.actor ?? null,
+            meta: by?.meta ?? null,
+          },
+          told,
         );
         dealId = deal.id;
+        dueAt = deal.dueAt;
       }
-      const refunded = await this.refundsDue(manager, lot.sessionId);
+      await this.tellBidders(manager, told, {
+        lotId,
+        sessionId: lot.sessionId,
+        resultId: lot.resultId,
+        title: result.title,
+        outcome: end.outcome,
+        price: end.price,
+        dealId,
+        dueAt,
+        winner,
+      });
+      const refunded = await this.refundsDue(manager, session, told);
       await this.audit.record(manager, {
         actor: by?.actor ?? null,
         meta: by?.meta ?? { ip: null, requestId: null },
@@ -166,47 +185,98 @@ export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown 
       });
       return true;
     });
-    if (done)
+    if (done) {
       this.events.emit('lot:closed', {
         lotId,
         outcome: end.outcome,
         ...(end.price !== null ? { price: end.price } : {}),
         ...(end.winnerPaddle !== null ? { winnerPaddle: end.winnerPaddle } : {}),
       });
+      this.deals.announce(told);
+    }
     return done;
   }
 
   /**
-   * Once no lot of the session takes bids any more, every confirmed deposit of a bidder who won
-   * nothing falls due for refund (a ledger entry; the money goes back by bank transfer).
+   * `lot_won` to the winner's organisation, `lot_lost` to every other organisation that bid on
+   * the lot (all of them when it ended unsold or withdrawn).
    */
-  private async refundsDue(manager: EntityManager, sessionId: string): Promise<number> {
+  private async tellBidders(
+    manager: EntityManager,
+    told: Told,
+    ended: {
+      lotId: string;
+      sessionId: string;
+      resultId: string;
+      title: string;
+      outcome: LotEnd['outcome'];
+      price: number | null;
+      dealId: string | null;
+      dueAt: Date | null;
+      winner: RegistrationEntity | null;
+    },
+  ): Promise<void> {
+    const bidders: Array<{ organisation_id: string }> = await manager.query(
+      `SELECT DISTINCT r.organisation_id FROM bid b
+         JOIN registration r ON r.session_id = $2 AND r.paddle = b.paddle
+        WHERE b.lot_id = $1`,
+      [ended.lotId, ended.sessionId],
+    );
+    const payload = {
+      lotId: ended.lotId,
+      resultId: ended.resultId,
+      resultTitle: ended.title,
+      outcome: ended.outcome,
+      price: ended.price,
+    };
+    if (ended.winner !== null)
+      await this.deals.tell(manager, told, {
+        organisationIds: [ended.winner.organisationId],
+        kind: 'lot_won',
+        payload: { ...payload, dealId: ended.dealId, dueAt: ended.dueAt?.toISOString() ?? null },
+        dedupeKey: `lot_won:${ended.lotId}`,
+      });
+    const losers = bidders
+      .map((row) => row.organisation_id)
+      .filter((id) => id !== ended.winner?.organisationId);
+    if (losers.length > 0)
+      await this.deals.tell(manager, told, {
+        organisationIds: losers,
+        kind: 'lot_lost',
+        payload,
+        dedupeKey: `lot_lost:${ended.lotId}`,
+      });
+  }
+
+  /**
+   * Once no lot of the session is still to end, what every confirmed deposit still holds is
+   * released (a `refunded` ledger entry; the host returns it by bank transfer): in full to those
+   * who won nothing, the rest beyond the price to a winner. While a lot of the session may still
+   * take bids, the deposit stays, since it backs the bids on it.
+   */
+  private async refundsDue(
+    manager: EntityManager,
+    session: AuctionSessionEntity,
+    told: Told,
+  ): Promise<number> {
     const [{ open }]: Array<{ open: number }> = await manager.query(
       `SELECT count(*)::int AS open FROM lot WHERE session_id = $1 AND status IN ('scheduled', 'open')`,
-      [sessionId],
+      [session.id],
     );
     if (open > 0) return 0;
-    const session = await manager
-      .getRepository(AuctionSessionEntity)
-      .findOneByOrFail({ id: sessionId });
-    const losers: Array<{ id: string }> = await manager.query(
-      `SELECT r.id FROM registration r
-        WHERE r.session_id = $1 AND r.deposit_status = 'confirmed'
-          AND NOT EXISTS (SELECT 1 FROM lot l WHERE l.session_id = r.session_id AND l.winner_registration_id = r.id)`,
-      [sessionId],
-    );
-    if (losers.length === 0) return 0;
-    const ids = losers.map((row) => row.id);
-    await manager.update(RegistrationEntity, { id: In(ids) }, { depositStatus: 'refunded' });
-    await manager.getRepository(DepositEntryEntity).insert(
-      ids.map((registrationId) => ({
-        registrationId,
-        kind: 'refund_due' as const,
-        amount: session.depositAmount,
-        reference: null,
-        recordedBy: null,
-      })),
-    );
-    return ids.length;
+    const refunds = await refundHeld(manager, session.id);
+    for (const refund of refunds)
+      await this.deals.tell(manager, told, {
+        organisationIds: [refund.organisationId],
+        kind: 'deposit_refunded',
+        payload: {
+          sessionId: session.id,
+          sessionTitle: session.title,
+          registrationId: refund.registrationId,
+          amount: refund.amount,
+        },
+        dedupeKey: `deposit_refunded:${refund.registrationId}`,
+      });
+    return refunds.length;
   }
 }

@@ -213,6 +213,19 @@ export class ResultsController {
   }
 }
 
+@ApiTags('results')
+@ApiBearerAuth()
+@Controller('me/favourites')
+export class MyFavouritesController {
+  constructor(private readonly search: SearchService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'My favourite results still on the market, latest first (signed in)' })
+  list(@CurrentActor() actor: Actor): Promise<SearchResultItem[]> {
+    return this.search.favouritesOf(actor.userId);
+  }
+}
+
 @ApiTags('admin')
 @ApiBearerAuth()
 @Controller('admin/results')

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppException, isPlatformAdmin, type Actor, type RequestMeta } from '@kepai/api-core';
 import { AuditService } from '@kepai/api-audit';
 import { OrganisationEntity } from '@kepai/api-identity';
+import { NotificationsService } from '@kepai/api-notifications';
 import type { DemandMatch, DemandView } from '@kepai/contracts';
 import { DataSource } from 'typeorm';
 import { DemandEntity } from './catalogue-tables.entity';
@@ -32,6 +33,7 @@ export class DemandsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly search: SearchService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(actor: Actor, meta: RequestMeta, body: CreateDemandDto): Promise<DemandView> {
@@ -146,14 +148,19 @@ export class DemandsService {
     return [...linked, ...rest];
   }
 
+  /**
+   * Links a published result to the demand (brokers). The enterprise's members are told the first
+   * time a result is linked to their demand (`demand_matched`); a later change of the note is not
+   * news.
+   */
   async link(
     actor: Actor,
     meta: RequestMeta,
     id: string,
     body: LinkDemandDto,
   ): Promise<DemandMatch[]> {
-    await this.visible(actor, id);
-    await this.dataSource.transaction(async (manager) => {
+    const demand = await this.visible(actor, id);
+    const recorded = await this.dataSource.transaction(async (manager) => {
       const result = await manager
         .getRepository(ResultEntity)
         .findOne({ where: { id: body.resultId } });
@@ -182,7 +189,23 @@ export class DemandsService {
         targetId: id,
         summary: { resultId: body.resultId },
       });
+      const broker = await manager
+        .getRepository(OrganisationEntity)
+        .findOneByOrFail({ id: actor.organisationId });
+      return this.notifications.notify(manager, {
+        organisationIds: [demand.enterpriseId],
+        kind: 'demand_matched',
+        payload: {
+          demandId: id,
+          demandTitle: demand.title,
+          resultId: result.id,
+          resultTitle: result.title,
+          brokerName: broker.name,
+        },
+        dedupeKey: `demand_matched:${id}:${result.id}`,
+      });
     });
+    this.notifications.announce(recorded);
     return this.matches(actor, id);
   }
 }

@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -94,4 +95,48 @@ export class ConfirmDepositDto {
   @Length(1, 100)
   @Matches(TEXT, { message: 'reference must not contain control characters' })
   reference?: string;
+}
+
+/** `GET /lots?status`: what a bidder meets now, by the rules' effective phase. */
+export const LOT_LIST_STATUSES = ['upcoming', 'open', 'ended'] as const;
+export type LotListStatus = (typeof LOT_LIST_STATUSES)[number];
+
+export class LotListQueryDto {
+  @IsOptional()
+  @IsUUID('4')
+  resultId?: string;
+
+  /** The result's owner organisation (the seller). */
+  @IsOptional()
+  @IsUUID('4')
+  instituteId?: string;
+
+  @IsOptional()
+  @IsUUID('4')
+  sessionId?: string;
+
+  /** The session's host organisation. */
+  @IsOptional()
+  @IsUUID('4')
+  hostId?: string;
+
+  @IsOptional()
+  @IsIn(LOT_LIST_STATUSES, { message: `status must be one of ${LOT_LIST_STATUSES.join(', ')}` })
+  status?: LotListStatus;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class MyBidsQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }

@@ -593,6 +593,17 @@ export class SearchService {
     return rows.map((row) => this.item(row, []));
   }
 
+  /** A user's favourites still on the market, as catalogue cards, the latest favourite first. */
+  async favouritesOf(userId: string, limit = 100): Promise<SearchResultItem[]> {
+    const favourites: Array<{ result_id: string }> = await this.dataSource.query(
+      `SELECT result_id FROM favourite WHERE user_id = $1 ORDER BY created_at DESC, result_id LIMIT $2`,
+      [userId, limit],
+    );
+    const order = new Map(favourites.map((row, index) => [row.result_id, index]));
+    const cards = await this.byIds([...order.keys()]);
+    return cards.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  }
+
   /**
    * Results like this one: any of its title and keyword lexemes (OR), same field first, popular
    * first. Used on a result's page and to match demands.
