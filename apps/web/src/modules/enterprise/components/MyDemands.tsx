@@ -1,0 +1,159 @@
+import { App, Button, Collapse, Empty, Modal, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { DemandView, UserView } from '@kepai/contracts';
+import { Money } from '../../../ui/Money';
+import { QueryState } from '../../../ui/QueryState';
+import { useDemandMatches, useMyDemands } from '../hooks/useEnterprise';
+import { formatDateTime } from '../logic/format';
+import { matchPercents } from '../logic/matches';
+import { DemandForm } from './DemandForm';
+
+function DemandMatches({ demand }: { demand: DemandView }) {
+  const { t, i18n } = useTranslation();
+  const matches = useDemandMatches(demand.id);
+  return (
+    <div className="demand-panel">
+      <Typography.Paragraph className="demand-description">
+        {demand.description}
+      </Typography.Paragraph>
+      <h3 className="subsection-title">{t('enterprise.demands.matches')}</h3>
+      <QueryState
+        query={matches}
+        isEmpty={(list) => list.length === 0}
+        empty={<Empty description={t('enterprise.demands.noMatches')} />}
+      >
+        {(list) => {
+          const percents = matchPercents(list);
+          return (
+            <ul className="console-list" data-testid="demand-matches">
+              {list.map((match, index) => (
+                <li key={match.result.id} className="console-item" data-testid="match-row">
+                  <div className="console-item-head">
+                    <Link to={`/results/${match.result.id}`} className="console-item-title">
+                      {match.result.title}
+                    </Link>
+                    {percents[index] === null ? null : (
+                      <Tag color="blue">
+                        {t('enterprise.demands.score', { percent: percents[index] })}
+                      </Tag>
+                    )}
+                    {match.linkedBy ? (
+                      <Tag color="purple">
+                        {t('enterprise.demands.linkedBy', { name: match.linkedBy.brokerName })}
+                      </Tag>
+                    ) : null}
+                  </div>
+                  <div className="muted">
+                    {match.result.institute.name} · {t(`fields.${match.result.field}`)} ·{' '}
+                    <Money fen={match.result.askingPrice} />
+                  </div>
+                  {match.linkedBy?.note ? (
+                    <blockquote className="link-note">
+                      {match.linkedBy.note}
+                      <footer>
+                        {match.linkedBy.brokerName} ·{' '}
+                        {formatDateTime(match.linkedBy.at, i18n.language)}
+                      </footer>
+                    </blockquote>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}
+
+/** `/console/enterprise/demands`: the organisation's technology demands and what matches them. */
+export function MyDemands({ user }: { user: UserView }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const demands = useMyDemands();
+  const [creating, setCreating] = useState(false);
+  const [open, setOpen] = useState<string[]>([]);
+  const canPost = user.organisation.verified;
+  return (
+    <section aria-labelledby="my-demands-title">
+      <div className="console-section-head">
+        <h2 id="my-demands-title" className="card-title">
+          {t('enterprise.demands.title')}
+        </h2>
+        <Button
+          type="primary"
+          data-testid="new-demand-button"
+          disabled={!canPost}
+          onClick={() => setCreating(true)}
+        >
+          {t('enterprise.demands.new')}
+        </Button>
+      </div>
+      {canPost ? null : (
+        <Typography.Paragraph type="secondary">
+          {t('enterprise.demands.verifyFirst')}
+        </Typography.Paragraph>
+      )}
+      <Modal
+        open={creating}
+        title={t('enterprise.demandForm.title')}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setCreating(false)}
+        width={640}
+        className="enterprise-modal"
+      >
+        <DemandForm
+          onCancel={() => setCreating(false)}
+          onCreated={(demand) => {
+            setCreating(false);
+            setOpen([demand.id]);
+            void message.success(t('enterprise.demandForm.created'));
+          }}
+        />
+      </Modal>
+      <div data-testid="my-demands">
+        <QueryState
+          query={demands}
+          isEmpty={(list) => list.length === 0}
+          empty={<Empty description={t('enterprise.demands.empty')} />}
+        >
+          {(list) => (
+            <Collapse
+              activeKey={open}
+              onChange={(keys) => setOpen(Array.isArray(keys) ? keys : [keys])}
+              items={list.map((demand) => ({
+                key: demand.id,
+                label: (
+                  <span className="demand-head" data-testid="demand-row">
+                    <span>
+                      <strong>{demand.title}</strong>{' '}
+                      <Tag color={demand.status === 'open' ? 'green' : 'default'}>
+                        {t(`enterprise.demandStatus.${demand.status}`)}
+                      </Tag>
+                    </span>
+                    <span className="muted">
+                      {t(`fields.${demand.field}`)} ·{' '}
+                      {demand.budget === undefined ? (
+                        t('enterprise.demands.noBudget')
+                      ) : (
+                        <Money fen={demand.budget} />
+                      )}
+                      {demand.deadline
+                        ? ` · ${t('enterprise.demands.deadline', { date: demand.deadline })}`
+                        : null}
+                      {` · ${formatDateTime(demand.createdAt, i18n.language)}`}
+                    </span>
+                  </span>
+                ),
+                children: <DemandMatches demand={demand} />,
+              }))}
+            />
+          )}
+        </QueryState>
+      </div>
+    </section>
+  );
+}

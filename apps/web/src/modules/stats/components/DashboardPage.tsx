@@ -1,0 +1,260 @@
+import { Table } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StatsOverview } from '@kepai/contracts';
+import { formatFen } from '../../../lib/money';
+import { EChart } from '../../../ui/EChart';
+import { Money } from '../../../ui/Money';
+import { QueryState } from '../../../ui/QueryState';
+import { useStatsOverview } from '../hooks/useStats';
+import {
+  conversionOption,
+  demandsOption,
+  fieldOption,
+  organisationTypeOption,
+  percent,
+  regionOption,
+  turnoverByMonthOption,
+} from '../logic/charts';
+import '../stats.css';
+
+function Figure({
+  label,
+  value,
+  note,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  note?: string;
+  testId: string;
+}) {
+  return (
+    <div className="stats-figure" data-testid={testId}>
+      <dt>{label}</dt>
+      <dd>
+        <span className="stats-figure-value">{value}</span>
+        {note ? <span className="stats-figure-note">{note}</span> : null}
+      </dd>
+    </div>
+  );
+}
+
+function Card({
+  title,
+  id,
+  children,
+  wide = false,
+}: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
+  return (
+    <section className={`stats-card${wide ? ' wide' : ''}`} aria-labelledby={id}>
+      <h2 id={id} className="stats-card-title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Dashboard({ stats }: { stats: StatsOverview }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const regionHeight = Math.max(220, stats.byRegion.length * 26 + 40);
+  return (
+    <>
+      <dl className="stats-figures" data-testid="stats-headline">
+        <Figure
+          label={t('stats.headline.turnover')}
+          value={<Money fen={stats.totals.turnover} />}
+          testId="stats-turnover"
+        />
+        <Figure
+          label={t('stats.headline.deals')}
+          value={stats.totals.deals.toLocaleString(language)}
+          testId="stats-deals"
+        />
+        <Figure
+          label={t('stats.headline.conversion')}
+          value={percent(stats.conversion.rate)}
+          note={t('stats.headline.conversionNote', {
+            sold: stats.conversion.sold,
+            listed: stats.conversion.listed,
+          })}
+          testId="stats-conversion"
+        />
+        <Figure
+          label={t('stats.headline.demands')}
+          value={stats.openDemands.count.toLocaleString(language)}
+          testId="stats-demands"
+        />
+      </dl>
+      <div className="stats-grid">
+        <Card title={t('stats.chart.month')} id="stats-month" wide>
+          <EChart
+            option={turnoverByMonthOption(stats, t, language)}
+            label={t('stats.chart.monthLabel', {
+              total: formatFen(stats.totals.turnover, language),
+            })}
+            testId="chart-turnover-month"
+            height={300}
+          />
+        </Card>
+        <Card title={t('stats.chart.field')} id="stats-field">
+          <EChart
+            option={fieldOption(stats, t, language)}
+            label={t('stats.chart.fieldLabel')}
+            testId="chart-field"
+            height={300}
+          />
+        </Card>
+        <Card title={t('stats.chart.region')} id="stats-region">
+          {stats.byRegion.length === 0 ? (
+            <p className="stats-empty" data-testid="chart-region">
+              {t('stats.noDeals')}
+            </p>
+          ) : (
+            <EChart
+              option={regionOption(stats, t, language)}
+              label={t('stats.chart.regionLabel')}
+              testId="chart-region"
+              height={regionHeight}
+            />
+          )}
+        </Card>
+        <Card title={t('stats.chart.orgType')} id="stats-org-type">
+          <EChart
+            option={organisationTypeOption(stats, t, language)}
+            label={t('stats.chart.orgTypeLabel')}
+            testId="chart-org-type"
+          />
+        </Card>
+        <Card title={t('stats.chart.conversion')} id="stats-conversion-title">
+          <p className="stats-card-lead">
+            {t('stats.chart.conversionLead', {
+              sold: stats.conversion.sold,
+              listed: stats.conversion.listed,
+              rate: percent(stats.conversion.rate),
+            })}
+          </p>
+          <EChart
+            option={conversionOption(stats, t)}
+            label={t('stats.chart.conversionLabel')}
+            testId="chart-conversion"
+            height={300}
+          />
+        </Card>
+        <Card title={t('stats.chart.demands')} id="stats-demands-title">
+          <p className="stats-card-lead">
+            {t('stats.chart.demandsLead', { count: stats.openDemands.count })}
+          </p>
+          <EChart
+            option={demandsOption(stats, t)}
+            label={t('stats.chart.demandsLabel')}
+            testId="chart-demands"
+          />
+        </Card>
+        <Card title={t('stats.top.institutes')} id="stats-top-institutes">
+          <div data-testid="top-institutes">
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              dataSource={stats.topInstitutes}
+              locale={{ emptyText: t('stats.noDeals') }}
+              columns={[
+                { title: '#', key: 'rank', width: 40, render: (_, __, index) => index + 1 },
+                { title: t('stats.top.institute'), dataIndex: 'name', key: 'name' },
+                {
+                  title: t('stats.series.turnover'),
+                  key: 'turnover',
+                  align: 'right',
+                  render: (_, row) => <Money fen={row.turnover} />,
+                },
+                {
+                  title: t('stats.series.deals'),
+                  dataIndex: 'deals',
+                  key: 'deals',
+                  align: 'right',
+                },
+              ]}
+            />
+          </div>
+        </Card>
+        <Card title={t('stats.top.brokers')} id="stats-top-brokers">
+          <div data-testid="top-brokers">
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              dataSource={stats.topBrokers}
+              locale={{ emptyText: t('stats.noBrokers') }}
+              columns={[
+                { title: '#', key: 'rank', width: 40, render: (_, __, index) => index + 1 },
+                { title: t('stats.top.broker'), dataIndex: 'name', key: 'name' },
+                {
+                  title: t('stats.series.turnover'),
+                  key: 'turnover',
+                  align: 'right',
+                  render: (_, row) => <Money fen={row.turnover} />,
+                },
+                {
+                  title: t('stats.series.deals'),
+                  dataIndex: 'deals',
+                  key: 'deals',
+                  align: 'right',
+                },
+                {
+                  title: t('stats.top.sessions'),
+                  dataIndex: 'sessions',
+                  key: 'sessions',
+                  align: 'right',
+                },
+              ]}
+            />
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+/** `/stats` (public): the platform's figures, with charts, from `GET /stats/overview`. */
+export function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const stats = useStatsOverview();
+  return (
+    <section
+      className="stats-dashboard"
+      data-testid="stats-dashboard"
+      aria-labelledby="stats-title"
+    >
+      <header className="stats-head">
+        <h1 id="stats-title" className="page-title">
+          {t('stats.title')}
+        </h1>
+        <p className="stats-lead">
+          {t('stats.lead')}
+          {stats.data ? (
+            <>
+              {' '}
+              {t('stats.generatedAt', {
+                time: new Intl.DateTimeFormat(i18n.language.startsWith('zh') ? 'zh-CN' : 'en-GB', {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                }).format(new Date(stats.data.generatedAt)),
+              })}
+            </>
+          ) : null}
+        </p>
+      </header>
+      <QueryState query={stats}>{(data) => <Dashboard stats={data} />}</QueryState>
+    </section>
+  );
+}
