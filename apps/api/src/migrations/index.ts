@@ -8,6 +8,7 @@ import { Auctions1795322690948 } from './1795322690948-Auctions';
 import { Deals1795325318184 } from './1795325318184-Deals';
 import { Notifications1795334810712 } from './1795334810712-Notifications';
 import { DealLifecycle1795335028403 } from './1795335028403-DealLifecycle';
+import { RetentionIndexes1796556667399 } from './1796556667399-RetentionIndexes';
 // migrations: imports
 
 export const MIGRATIONS = [
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   Deals1795325318184,
   Notifications1795334810712,
   DealLifecycle1795335028403,
+  RetentionIndexes1796556667399,
   // migrations: list
 ];

@@ -20,3 +20,4 @@ export * from './lib/auth/socket-auth';
 export * from './lib/errors/ws-validation';
 export * from './lib/http/auth-rate-limit';
 export * from './lib/auth/session-revocations';
+export * from './lib/schedule/periodic';

@@ -263,6 +263,8 @@ export class DepositEntryEntity {
  */
 @Entity({ name: 'bid' })
 @Unique('bid_lot_bid_id_key', ['lotId', 'bidId'])
+// an organisation's bids (its paddle in each lot's session), for "my bids"
+@Index('bid_lot_paddle_idx', ['lotId', 'paddle'])
 @Check('bid_kind_check', `"kind" IN ('manual', 'proxy')`)
 @Check('bid_seq_check', `"seq" > 0`)
 export class BidEntity {

@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@kepai/api-core';
+import { Clock, Periodic } from '@kepai/api-core';
 import { NotificationsService } from '@kepai/api-notifications';
 import { DataSource } from 'typeorm';
 
@@ -17,9 +17,7 @@ export const OPENING_NOTICE_MS = 60 * 60_000;
  */
 @Injectable()
 export class FavouriteLotOpeningSweep implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('FavouriteLotOpening');
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<unknown> | null = null;
+  private readonly sweeps = new Periodic('FavouriteLotOpening', SWEEP_MS, () => this.sweep());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -28,19 +26,11 @@ export class FavouriteLotOpeningSweep implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.sweeping ??= this.sweep()
-        .catch((error: unknown) => this.logger.error(`sweep failed: ${String(error)}`))
-        .finally(() => {
-          this.sweeping = null;
-        });
-    }, SWEEP_MS);
-    this.timer.unref();
+    this.sweeps.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer !== null) clearInterval(this.timer);
-    await this.sweeping;
+  onApplicationShutdown(): Promise<void> {
+    return this.sweeps.stop();
   }
 
   /** Notifies the followers of every lot opening within the hour; answers how many were told. */

@@ -6,7 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { REDIS } from '@kepai/api-core';
+import { Periodic, REDIS } from '@kepai/api-core';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { BidPersister } from './bid-persister';
@@ -30,8 +30,7 @@ const SETTLE_MS = 2_000;
 @Injectable()
 export class BidOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('BidOutbox');
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly sweeps = new Periodic('BidOutbox', SWEEP_MS, () => this.sweep());
   private readonly recovering = new Map<string, Promise<number>>();
 
   constructor(
@@ -48,19 +47,11 @@ export class BidOutbox implements OnApplicationBootstrap, OnApplicationShutdown 
   onApplicationBootstrap(): void {
     if (this.redisStore === null) return;
     this.persister.onGap((lotId) => void this.recover(lotId, true));
-    this.timer = setInterval(() => {
-      this.sweeping ??= this.sweep()
-        .catch((error: unknown) => this.logger.error(`outbox sweep failed: ${String(error)}`))
-        .finally(() => {
-          this.sweeping = null;
-        });
-    }, SWEEP_MS);
-    this.timer.unref();
+    this.sweeps.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer !== null) clearInterval(this.timer);
-    await this.sweeping;
+  onApplicationShutdown(): Promise<void> {
+    return this.sweeps.stop();
   }
 
   async sweep(): Promise<void> {

@@ -429,6 +429,23 @@ export function describeBidStoreContract(name: string, makeStore: MakeBidStore):
       expect(lot.loads()).toBe(3);
     });
 
+    it('serves a retired lot as it was, and rebuilds it through the loader once let go', async () => {
+      const lot = await lotOn(store, timedRules());
+      const placed = bid(1, 1_000);
+      const first = await store.place(lot.lotId, placed, lot.load);
+      lot.persist(first.state);
+
+      await store.retire(lot.lotId);
+      await store.retire(lot.lotId); // retiring twice is harmless
+      expect((await store.state(lot.lotId, lot.load)).state).toStrictEqual(first.state);
+      const retry = await store.place(lot.lotId, placed, lot.load);
+      expect(retry.replay).toBe(true);
+      expect(retry.outcome).toStrictEqual(first.outcome);
+
+      await store.forget(lot.lotId); // what letting go comes to, whenever the store does it
+      expect((await store.state(lot.lotId, lot.load)).state).toStrictEqual(first.state);
+    });
+
     it('runs a live lot: open, countdown, pause, resume, going, hammer guard', async () => {
       const countdown = 30 * SECOND;
       const lot = await lotOn(store, liveRules({ liveCountdownMs: countdown }), {

@@ -18,7 +18,7 @@ import {
 } from '@kepai/auction-rules';
 import { describeBidStoreContract } from './bid-store.contract';
 import { InProcessBidStore, type LotLoader, type PlaceResult } from './bid-store';
-import { readBidStreamEntry, RedisBidStore, type LotCore } from './redis-bid-store';
+import { readBidStreamEntry, RedisBidStore, RETIRED_TTL_MS, type LotCore } from './redis-bid-store';
 
 const REDIS_URL = process.env['REDIS_URL'];
 
@@ -31,6 +31,40 @@ describeBidStoreContract('in-process', async () => {
     },
     cleanup: async () => undefined,
   };
+});
+
+describe('InProcessBidStore', () => {
+  it('lets the longest-retired lots go past its bound, and rebuilds them when asked', async () => {
+    const store = new InProcessBidStore(() => Date.now(), 2);
+    const now = Date.now();
+    const lots = ['a', 'b', 'c'].map(() => {
+      const initial = newLot(
+        {
+          format: 'timed',
+          startingPrice: 1_000,
+          reservePrice: null,
+          ladder: [[0, 100]],
+          softCloseMs: 0,
+          liveCountdownMs: 0,
+        },
+        now - 1_000,
+        now + 3_600_000,
+      );
+      let loads = 0;
+      const load: LotLoader = async () => {
+        loads += 1;
+        return initial;
+      };
+      return { lotId: randomUUID(), load, loads: () => loads };
+    });
+    for (const lot of lots) await store.state(lot.lotId, lot.load);
+    await store.retire(lots[0].lotId);
+    await store.retire(lots[1].lotId);
+    await store.retire(lots[0].lotId); // retired again: now the most recent
+    await store.retire(lots[2].lotId); // one too many: lots[1] goes
+    for (const lot of lots) await store.state(lot.lotId, lot.load);
+    expect(lots.map((lot) => lot.loads())).toEqual([1, 2, 1]);
+  });
 });
 
 /** A client of its own, for one test's keys (a unique prefix); cleanup deletes them. */
@@ -106,6 +140,24 @@ if (REDIS_URL === undefined) {
       const json = JSON.stringify(initial);
       return { lotId: randomUUID(), initial, load: async () => JSON.parse(json) as LotState };
     }
+
+    it('lets an ended lot’s keys expire in a day, again when it is rebuilt after that', async () => {
+      const lot = await openLot();
+      await store.place(lot.lotId, { bidId: randomUUID(), paddle: 1, amount: 1_000 }, lot.load);
+      expect(await redis.pttl(store.lotKey(lot.lotId))).toBe(-1); // a running lot never expires
+      await store.retire(lot.lotId);
+      for (const key of [store.lotKey(lot.lotId), store.streamKey(lot.lotId)]) {
+        const ttl = await redis.pttl(key);
+        expect(ttl).toBeGreaterThan(RETIRED_TTL_MS - 60_000);
+        expect(ttl).toBeLessThanOrEqual(RETIRED_TTL_MS);
+      }
+
+      // expired, then read again: rebuilt from what PostgreSQL says, an ended lot, retired again
+      await store.forget(lot.lotId);
+      const sold: LotState = { ...lot.initial, phase: 'sold' };
+      await store.state(lot.lotId, async () => sold);
+      expect(await redis.pttl(store.lotKey(lot.lotId))).toBeGreaterThan(RETIRED_TTL_MS - 60_000);
+    });
 
     it('keeps a lot’s keys in one Cluster slot: the lot id is their hash tag', () => {
       expect(store.lotKey('a1')).toBe(`${prefix}lot:{a1}`);

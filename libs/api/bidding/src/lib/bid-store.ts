@@ -41,6 +41,11 @@ export interface BidStore {
   state(lotId: string, load: LotLoader): Promise<{ state: LotState; now: number }>;
   /** Drops the lot, so that the next call rebuilds it from PostgreSQL. */
   forget(lotId: string): Promise<void>;
+  /**
+   * The lot has ended: the store keeps serving it as it is, but may let its copy go in time (the
+   * next call then rebuilds it from PostgreSQL), so ended lots do not pile up in memory.
+   */
+  retire(lotId: string): Promise<void>;
   /** The store's clock, ms. */
   now(): Promise<number>;
 }
@@ -55,8 +60,14 @@ export class InProcessBidStore implements BidStore {
   readonly kind = 'in-process';
   private readonly lots = new Map<string, LotState>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Ended lots still held, the longest retired first. */
+  private readonly retired = new Set<string>();
 
-  constructor(private readonly clock: () => number = () => Date.now()) {}
+  constructor(
+    private readonly clock: () => number = () => Date.now(),
+    /** How many ended lots are kept at most; past that, the longest retired is let go. */
+    private readonly retiredKept = 1_000,
+  ) {}
 
   async now(): Promise<number> {
     return this.clock();
@@ -117,5 +128,15 @@ export class InProcessBidStore implements BidStore {
     return this.serial(lotId, async () => {
       this.lots.delete(lotId);
     });
+  }
+
+  async retire(lotId: string): Promise<void> {
+    this.retired.delete(lotId);
+    this.retired.add(lotId);
+    while (this.retired.size > this.retiredKept) {
+      const oldest = this.retired.values().next().value as string;
+      this.retired.delete(oldest);
+      await this.forget(oldest);
+    }
   }
 }

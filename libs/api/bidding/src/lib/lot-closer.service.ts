@@ -1,12 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, type Actor, type RequestMeta } from '@kepai/api-core';
+import { Clock, Periodic, type Actor, type RequestMeta } from '@kepai/api-core';
 import { AuditService } from '@kepai/api-audit';
 import { AuctionSessionEntity, LotEntity, RegistrationEntity } from '@kepai/api-auctions';
 import { close, lotEnd, type LotEnd, type LotState } from '@kepai/auction-rules';
@@ -29,8 +23,7 @@ const SWEEP_MS = 500;
 @Injectable()
 export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('LotCloser');
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly sweeps = new Periodic('LotCloser', SWEEP_MS, () => this.sweep());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,19 +36,11 @@ export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.sweeping ??= this.sweep()
-        .catch((error: unknown) => this.logger.error(`sweep failed: ${String(error)}`))
-        .finally(() => {
-          this.sweeping = null;
-        });
-    }, SWEEP_MS);
-    this.timer.unref();
+    this.sweeps.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer !== null) clearInterval(this.timer);
-    await this.sweeping;
+  onApplicationShutdown(): Promise<void> {
+    return this.sweeps.stop();
   }
 
   /** Ends every timed lot whose close has passed by the store's clock. */
@@ -193,6 +178,10 @@ export class LotCloser implements OnApplicationBootstrap, OnApplicationShutdown 
         ...(end.winnerPaddle !== null ? { winnerPaddle: end.winnerPaddle } : {}),
       });
       this.deals.announce(told);
+      // the store may now let its copy go in time; a failure here must not fail a committed close
+      await this.store
+        .retire(lotId)
+        .catch((error: unknown) => this.logger.warn(`lot ${lotId} not retired: ${String(error)}`));
     }
     return done;
   }

@@ -11,6 +11,7 @@ import type {
   LotState,
   Refusal,
 } from '@kepai/auction-rules';
+import { isEndPhase } from '@kepai/auction-rules';
 import type { BidStore, ControlResultAt, LotLoader, PlaceResult } from './bid-store';
 
 /**
@@ -419,6 +420,8 @@ interface AcceptedCache {
 
 /** Lots whose accepted bids a node keeps (the least recently updated are dropped). */
 const CACHED_LOTS = 1_000;
+/** How long an ended lot's keys stay in Redis (a day). */
+export const RETIRED_TTL_MS = 24 * 60 * 60_000;
 
 /** The script's ARGV[1] and ARGV[3…6] (ARGV[2] is the lot id). */
 type ScriptArgs = [op: 'place' | 'control' | 'state', a: string, b: string, c: string, d: string];
@@ -608,6 +611,20 @@ export class RedisBidStore implements BidStore {
     await this.redis.del(this.lotKey(lotId));
   }
 
+  /**
+   * Lets an ended lot's keys expire after RETIRED_TTL_MS: long after the outbox has written its
+   * stream to PostgreSQL (it looks at lots ended in the last ten minutes), and from PostgreSQL it
+   * is rebuilt, retired again, if anyone asks for it afterwards.
+   */
+  async retire(lotId: string): Promise<void> {
+    this.accepted.delete(lotId);
+    await this.redis
+      .multi()
+      .pexpire(this.lotKey(lotId), RETIRED_TTL_MS)
+      .pexpire(this.streamKey(lotId), RETIRED_TTL_MS)
+      .exec();
+  }
+
   /** Runs the script; when the lot is missing, loads it and runs it again, installing it. */
   private async run(
     lotId: string,
@@ -621,6 +638,8 @@ export class RedisBidStore implements BidStore {
       held = this.accepted.get(lotId);
       reply = await this.script(lotId, args, held, installArgs(loaded));
       if (reply[0] === 'MISSING') throw new Error(`lot ${lotId} could not be installed in Redis`);
+      // an ended lot read again after its keys expired: let them expire again
+      if (isEndPhase(loaded.phase)) await this.retire(lotId);
     }
     const [tag, now, json] = reply;
     return { tag, now: Number(now), json, state: this.assemble(lotId, held, reply) };

@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@kepai/api-core';
+import { Clock, Periodic } from '@kepai/api-core';
 import { LotEntity } from '@kepai/api-auctions';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DealEntity } from './deal.entity';
@@ -30,9 +30,7 @@ interface Task {
  */
 @Injectable()
 export class DealScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('DealScheduler');
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly sweeps = new Periodic('DealScheduler', DEAL_SWEEP_MS, () => this.pass());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -41,25 +39,16 @@ export class DealScheduler implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      void this.sweep().catch((error: unknown) =>
-        this.logger.error(`sweep failed: ${String(error)}`),
-      );
-    }, DEAL_SWEEP_MS);
-    this.timer.unref();
+    this.sweeps.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer !== null) clearInterval(this.timer);
-    await this.sweeping?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.sweeps.stop();
   }
 
   /** One pass of every task; a pass already running is joined, not doubled. */
   sweep(): Promise<void> {
-    this.sweeping ??= this.pass().finally(() => {
-      this.sweeping = null;
-    });
-    return this.sweeping;
+    return this.sweeps.tick();
   }
 
   private async pass(): Promise<void> {

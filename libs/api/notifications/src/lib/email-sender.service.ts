@@ -6,7 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@kepai/api-core';
+import { Clock, Periodic } from '@kepai/api-core';
 import { DataSource } from 'typeorm';
 import { MAILER, type Mailer } from './mailer';
 
@@ -48,8 +48,7 @@ interface Claimed {
 @Injectable()
 export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EmailSender');
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<unknown> | null = null;
+  private readonly sweeps = new Periodic('EmailSender', SWEEP_MS, () => this.sweep());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -63,19 +62,11 @@ export class EmailSender implements OnApplicationBootstrap, OnApplicationShutdow
         ? 'emails are sent through SMTP_URL'
         : 'SMTP_URL is not set: emails are logged, not sent',
     );
-    this.timer = setInterval(() => {
-      this.sweeping ??= this.sweep()
-        .catch((error: unknown) => this.logger.error(`sweep failed: ${String(error)}`))
-        .finally(() => {
-          this.sweeping = null;
-        });
-    }, SWEEP_MS);
-    this.timer.unref();
+    this.sweeps.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer !== null) clearInterval(this.timer);
-    await this.sweeping;
+    await this.sweeps.stop();
     this.mailer.close();
   }
 

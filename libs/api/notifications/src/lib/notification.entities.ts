@@ -29,6 +29,8 @@ const KIND_LIST = NOTIFICATION_KINDS.map((kind) => `'${kind}'`).join(', ');
 @Index('notification_user_unread_idx', ['userId', 'createdAt', 'id'], {
   where: '"read_at" IS NULL',
 })
+// what the retention sweep deletes: the oldest first
+@Index('notification_created_idx', ['createdAt'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -70,6 +72,8 @@ export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 @Check('email_outbox_attempts_check', `"attempts" >= 0`)
 // what the sweep looks for: pending emails whose next attempt is due
 @Index('email_outbox_due_idx', ['nextAttemptAt'], { where: `"status" = 'pending'` })
+// what the retention sweep deletes: emails done with (sent or given up), the oldest first
+@Index('email_outbox_done_idx', ['createdAt'], { where: `"status" <> 'pending'` })
 export class EmailOutboxEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

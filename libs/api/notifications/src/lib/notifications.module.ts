@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Clock, KEPAI_CONFIG, type KepaiConfig } from '@kepai/api-core';
 import { EmailSender } from './email-sender.service';
+import { NotificationRetention } from './notification-retention.service';
 import { LogMailer, MAILER, SmtpMailer, type Mailer } from './mailer';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsGateway } from './notifications.gateway';
@@ -14,6 +15,7 @@ import { NotificationEvents, NotificationsService } from './notifications.servic
     NotificationsService,
     NotificationsGateway,
     EmailSender,
+    NotificationRetention,
     {
       // SMTP when configured; otherwise every email is a log line
       provide: MAILER,
