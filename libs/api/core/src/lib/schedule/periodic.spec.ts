@@ -15,7 +15,9 @@ function heldTask() {
 }
 
 describe('Periodic', () => {
-  beforeEach(() => jest.useFakeTimers());
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
   afterEach(() => {
     jest.useRealTimers();
     jest.restoreAllMocks();
