@@ -32,6 +32,11 @@ class NoResizeObserver {
 }
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
 
+// antd measures scrollbars through getComputedStyle(element, '::-webkit-scrollbar'); jsdom has no
+// pseudo-elements and prints "Not implemented" for each call, so the element's own style answers
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => computedStyle(element);
+
 // react-router reads TextEncoder when it loads; jsdom has none
 Object.assign(globalThis, { TextEncoder, TextDecoder });
 
