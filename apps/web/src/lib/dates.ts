@@ -2,6 +2,14 @@ function locale(language: string): string {
   return language.startsWith('zh') ? 'zh-CN' : 'en-GB';
 }
 
+/** `format`, or a dash where there is no date or it is not one. */
+export function orDash(
+  format: (iso: string, language: string) => string,
+): (iso: string | null | undefined, language: string) => string {
+  return (iso, language) =>
+    !iso || Number.isNaN(new Date(iso).getTime()) ? '—' : format(iso, language);
+}
+
 /** A day: "2025年3月9日" / "9 Mar 2025". */
 export function formatDate(iso: string, language: string): string {
   return new Intl.DateTimeFormat(locale(language), {
@@ -44,3 +52,13 @@ export function formatSecond(iso: string, language: string): string {
     hour12: false,
   }).format(new Date(iso));
 }
+
+/**
+ * A date and time as the page's language writes it by default (medium date, short time), or a
+ * dash: "2026年11月22日 10:00" / "Nov 22, 2026, 10:00 AM".
+ */
+export const formatMediumDateTime = orDash((iso, language) =>
+  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  ),
+);

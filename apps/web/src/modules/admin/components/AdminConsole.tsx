@@ -1,7 +1,7 @@
-import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import type { UserView } from '@kepai/contracts';
+import { ConsoleLayout } from '../../../ui/ConsoleLayout';
 import { AuditPage } from './AuditPage';
 import { OrganisationsPage } from './OrganisationsPage';
 import { ReviewPage } from './ReviewPage';
@@ -9,39 +9,28 @@ import '../admin.css';
 
 const BASE = '/console/admin';
 
-function selectedKey(pathname: string): string {
-  const rest = pathname.slice(BASE.length);
-  if (rest.startsWith('/review')) return 'review';
-  if (rest.startsWith('/audit')) return 'audit';
-  return 'organisations';
-}
-
 /** The platform's console: 实名认证 of organisations, review of listings, the audit log. */
 export function AdminConsole({ user }: { user: UserView }) {
   const { t } = useTranslation();
-  const location = useLocation();
   const items = [
     {
       key: 'organisations',
-      label: <NavLink to={`${BASE}/organisations`}>{t('admin.menu.organisations')}</NavLink>,
+      to: `${BASE}/organisations`,
+      label: t('admin.menu.organisations'),
     },
-    { key: 'review', label: <NavLink to={`${BASE}/review`}>{t('admin.menu.review')}</NavLink> },
-    { key: 'audit', label: <NavLink to={`${BASE}/audit`}>{t('admin.menu.audit')}</NavLink> },
+    { key: 'review', to: `${BASE}/review`, label: t('admin.menu.review') },
+    { key: 'audit', to: `${BASE}/audit`, label: t('admin.menu.audit') },
   ];
   return (
-    <div className="adm-console">
-      <header className="adm-head">
-        <h1 className="page-title">{t('admin.title')}</h1>
-        <span className="adm-muted">{user.displayName}</span>
-      </header>
-      <nav aria-label={t('admin.menu.label')}>
-        <Menu
-          mode="horizontal"
-          className="adm-menu"
-          selectedKeys={[selectedKey(location.pathname)]}
-          items={items}
-        />
-      </nav>
+    <ConsoleLayout
+      className="adm-console"
+      title={t('admin.title')}
+      user={user}
+      subtitle={user.displayName}
+      menuLabel={t('admin.menu.label')}
+      items={items}
+      menu="bar"
+    >
       <Routes>
         <Route index element={<OrganisationsPage />} />
         <Route path="organisations" element={<OrganisationsPage />} />
@@ -49,6 +38,6 @@ export function AdminConsole({ user }: { user: UserView }) {
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<Navigate to={BASE} replace />} />
       </Routes>
-    </div>
+    </ConsoleLayout>
   );
 }

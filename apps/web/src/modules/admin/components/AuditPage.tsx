@@ -183,7 +183,7 @@ export function AuditPage() {
 
   return (
     <section className="adm-section" aria-labelledby="audit-title">
-      <h2 id="audit-title" className="adm-section-title">
+      <h2 id="audit-title" className="console-section-title">
         {t('admin.audit.heading')}
       </h2>
       {/* a new key when the address changes: the form shows the filter a click in the table set */}

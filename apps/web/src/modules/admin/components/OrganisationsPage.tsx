@@ -41,8 +41,8 @@ export function OrganisationsPage() {
   const organisations = useOrganisations(status);
   return (
     <section className="adm-section" aria-labelledby="orgs-title">
-      <div className="adm-toolbar">
-        <h2 id="orgs-title" className="adm-section-title">
+      <div className="console-toolbar">
+        <h2 id="orgs-title" className="console-section-title">
           {t('admin.organisations.heading')}
         </h2>
         <Segmented

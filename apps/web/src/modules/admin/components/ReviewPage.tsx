@@ -168,7 +168,7 @@ export function ReviewPage() {
   const [rejecting, setRejecting] = useState<ResultView | null>(null);
   return (
     <section className="adm-section" aria-labelledby="review-title">
-      <h2 id="review-title" className="adm-section-title">
+      <h2 id="review-title" className="console-section-title">
         {t('admin.review.heading')}
       </h2>
       <QueryState

@@ -1,16 +1,14 @@
 import type { TFunction } from 'i18next';
-import { Alert, App, Button, Collapse, Empty, Form, Input, Tag, Typography } from 'antd';
+import { Alert, App, Button, Collapse, Empty, Form, Input, Typography } from 'antd';
 import { useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { DemandView, SearchResultItem, UserView } from '@kepai/contracts';
 import { errorText } from '../../../lib/errors';
 import { ApiError } from '../../../lib/http';
-import { Money } from '../../../ui/Money';
+import { DemandFacts } from '../../../ui/DemandFacts';
+import { DemandMatchList } from '../../../ui/DemandMatchList';
 import { QueryState } from '../../../ui/QueryState';
 import { useDemandMatches, useLinkDemand, useOpenDemands } from '../hooks/useBroker';
-import { formatDateTime } from '../logic/format';
-import { matchPercents } from '../logic/matches';
 import { ResultPicker } from './ResultPicker';
 
 const NOTE_MAX = 500;
@@ -114,7 +112,7 @@ function LinkForm({
 const MATCHES_SHOWN = 8;
 
 function DemandPanel({ demand, user }: { demand: DemandView; user: UserView }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const matches = useDemandMatches(demand.id);
   const [picked, setPicked] = useState<SearchResultItem | undefined>(undefined);
   const [showAll, setShowAll] = useState(false);
@@ -142,65 +140,34 @@ function DemandPanel({ demand, user }: { demand: DemandView; user: UserView }) {
         isEmpty={(list) => list.length === 0}
         empty={<Empty description={t('broker.demands.noMatches')} />}
       >
-        {(list) => {
-          const percents = matchPercents(list);
-          const shown = showAll ? list : list.slice(0, MATCHES_SHOWN);
-          return (
-            <>
-              <ul className="console-list" data-testid="demand-matches">
-                {shown.map((match, index) => (
-                  <li key={match.result.id} className="console-item" data-testid="match-row">
-                    <div className="console-item-head">
-                      <Link to={`/results/${match.result.id}`} className="console-item-title">
-                        {match.result.title}
-                      </Link>
-                      {percents[index] === null ? null : (
-                        <Tag color="blue">
-                          {t('broker.demands.score', { percent: percents[index] })}
-                        </Tag>
-                      )}
-                      {match.linkedBy ? (
-                        <Tag color="purple">
-                          {t('broker.demands.linkedBy', { name: match.linkedBy.brokerName })}
-                        </Tag>
-                      ) : null}
-                    </div>
-                    <div className="muted">
-                      {match.result.institute.name} · {t(`fields.${match.result.field}`)} ·{' '}
-                      <Money fen={match.result.askingPrice} />
-                    </div>
-                    {match.linkedBy?.note ? (
-                      <blockquote className="link-note">
-                        {match.linkedBy.note}
-                        <footer>{formatDateTime(match.linkedBy.at, i18n.language)}</footer>
-                      </blockquote>
-                    ) : null}
-                    {match.linkedBy === undefined ? (
-                      <Button
-                        size="small"
-                        className="recommend-button"
-                        disabled={!user.organisation.verified}
-                        onClick={() => recommend(match.result)}
-                        aria-label={t('broker.demands.recommendThis', {
-                          title: match.result.title,
-                        })}
-                      >
-                        {t('broker.demands.recommend')}
-                      </Button>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-              {list.length > MATCHES_SHOWN ? (
-                <Button type="link" onClick={() => setShowAll((all) => !all)}>
-                  {showAll
-                    ? t('broker.demands.showFewer')
-                    : t('broker.demands.showAll', { count: list.length })}
-                </Button>
-              ) : null}
-            </>
-          );
-        }}
+        {(list) => (
+          <>
+            <DemandMatchList
+              matches={list}
+              limit={showAll ? undefined : MATCHES_SHOWN}
+              action={(match) =>
+                match.linkedBy === undefined ? (
+                  <Button
+                    size="small"
+                    className="recommend-button"
+                    disabled={!user.organisation.verified}
+                    onClick={() => recommend(match.result)}
+                    aria-label={t('broker.demands.recommendThis', { title: match.result.title })}
+                  >
+                    {t('broker.demands.recommend')}
+                  </Button>
+                ) : null
+              }
+            />
+            {list.length > MATCHES_SHOWN ? (
+              <Button type="link" onClick={() => setShowAll((all) => !all)}>
+                {showAll
+                  ? t('broker.demands.showFewer')
+                  : t('broker.demands.showAll', { count: list.length })}
+              </Button>
+            ) : null}
+          </>
+        )}
       </QueryState>
     </div>
   );
@@ -208,7 +175,7 @@ function DemandPanel({ demand, user }: { demand: DemandView; user: UserView }) {
 
 /** `/console/broker/demands`: open enterprise demands, their matches, and linking a result. */
 export function DemandsBoard({ user }: { user: UserView }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const demands = useOpenDemands();
   return (
     <section aria-labelledby="demands-title">
@@ -229,18 +196,7 @@ export function DemandsBoard({ user }: { user: UserView }) {
                 label: (
                   <span className="demand-head" data-testid="demand-row">
                     <strong>{demand.title}</strong>
-                    <span className="muted">
-                      {demand.enterprise.name} · {t(`fields.${demand.field}`)} ·{' '}
-                      {demand.budget === undefined ? (
-                        t('broker.demands.noBudget')
-                      ) : (
-                        <Money fen={demand.budget} />
-                      )}
-                      {demand.deadline
-                        ? ` · ${t('broker.demands.deadline', { date: demand.deadline })}`
-                        : null}
-                      {` · ${formatDateTime(demand.createdAt, i18n.language)}`}
-                    </span>
+                    <DemandFacts demand={demand} withEnterprise />
                   </span>
                 ),
                 children: <DemandPanel demand={demand} user={user} />,

@@ -1,19 +1,13 @@
-import { Alert, Button, Empty, Input, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Input, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DepositStatus, RegistrationView, SessionView } from '@kepai/contracts';
+import type { RegistrationView, SessionView } from '@kepai/contracts';
 import { errorText } from '../../../lib/errors';
+import { DepositStatusTag } from '../../../ui/DepositStatusTag';
 import { Money } from '../../../ui/Money';
 import { QueryState } from '../../../ui/QueryState';
 import { useConfirmDeposit, useRegistrations } from '../hooks/useBroker';
 import { shortId } from '../logic/format';
-
-const DEPOSIT_COLOUR: Record<DepositStatus, string> = {
-  pending: 'gold',
-  confirmed: 'green',
-  refunded: 'default',
-  forfeited: 'red',
-};
 
 const REFERENCE_MAX = 100;
 
@@ -39,9 +33,7 @@ function RegistrationRow({
         <span className="paddle" aria-label={t('broker.registrations.paddle')}>
           {registration.paddle === null ? '—' : `#${registration.paddle}`}
         </span>
-        <Tag color={DEPOSIT_COLOUR[registration.depositStatus]}>
-          {t(`depositStatus.${registration.depositStatus}`)}
-        </Tag>
+        <DepositStatusTag status={registration.depositStatus} />
       </div>
       <dl className="console-facts">
         <div>

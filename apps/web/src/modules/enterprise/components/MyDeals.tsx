@@ -2,26 +2,12 @@ import { Empty, Grid, Table, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DealStatus, DealView } from '@kepai/contracts';
+import type { DealView } from '@kepai/contracts';
 import { Money } from '../../../ui/Money';
 import { QueryState } from '../../../ui/QueryState';
+import { STATUS_COLOUR } from '../../deals/logic/format';
 import { useMyDeals } from '../hooks/useEnterprise';
 import { formatDateTime } from '../logic/format';
-
-const STATUS_COLOUR: Record<DealStatus, string> = {
-  requested: 'blue',
-  declined: 'default',
-  awaiting_payment: 'gold',
-  signed: 'green',
-  in_use: 'cyan',
-  outcome_pending: 'gold',
-  disputed: 'red',
-  fee_due: 'gold',
-  overdue: 'red',
-  completed: 'green',
-  closed_not_achieved: 'default',
-  defaulted: 'red',
-};
 
 function DealStatusTag({ deal }: { deal: DealView }) {
   const { t } = useTranslation();

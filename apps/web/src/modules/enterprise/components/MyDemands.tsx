@@ -1,17 +1,15 @@
 import { App, Button, Collapse, Empty, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { DemandView, UserView } from '@kepai/contracts';
-import { Money } from '../../../ui/Money';
+import { DemandFacts } from '../../../ui/DemandFacts';
+import { DemandMatchList } from '../../../ui/DemandMatchList';
 import { QueryState } from '../../../ui/QueryState';
 import { useDemandMatches, useMyDemands } from '../hooks/useEnterprise';
-import { formatDateTime } from '../logic/format';
-import { matchPercents } from '../logic/matches';
 import { DemandForm } from './DemandForm';
 
 function DemandMatches({ demand }: { demand: DemandView }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const matches = useDemandMatches(demand.id);
   return (
     <div className="demand-panel">
@@ -24,45 +22,7 @@ function DemandMatches({ demand }: { demand: DemandView }) {
         isEmpty={(list) => list.length === 0}
         empty={<Empty description={t('enterprise.demands.noMatches')} />}
       >
-        {(list) => {
-          const percents = matchPercents(list);
-          return (
-            <ul className="console-list" data-testid="demand-matches">
-              {list.map((match, index) => (
-                <li key={match.result.id} className="console-item" data-testid="match-row">
-                  <div className="console-item-head">
-                    <Link to={`/results/${match.result.id}`} className="console-item-title">
-                      {match.result.title}
-                    </Link>
-                    {percents[index] === null ? null : (
-                      <Tag color="blue">
-                        {t('enterprise.demands.score', { percent: percents[index] })}
-                      </Tag>
-                    )}
-                    {match.linkedBy ? (
-                      <Tag color="purple">
-                        {t('enterprise.demands.linkedBy', { name: match.linkedBy.brokerName })}
-                      </Tag>
-                    ) : null}
-                  </div>
-                  <div className="muted">
-                    {match.result.institute.name} · {t(`fields.${match.result.field}`)} ·{' '}
-                    <Money fen={match.result.askingPrice} />
-                  </div>
-                  {match.linkedBy?.note ? (
-                    <blockquote className="link-note">
-                      {match.linkedBy.note}
-                      <footer>
-                        {match.linkedBy.brokerName} ·{' '}
-                        {formatDateTime(match.linkedBy.at, i18n.language)}
-                      </footer>
-                    </blockquote>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          );
-        }}
+        {(list) => <DemandMatchList matches={list} signNotes />}
       </QueryState>
     </div>
   );
@@ -70,7 +30,7 @@ function DemandMatches({ demand }: { demand: DemandView }) {
 
 /** `/console/enterprise/demands`: the organisation's technology demands and what matches them. */
 export function MyDemands({ user }: { user: UserView }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const demands = useMyDemands();
   const [creating, setCreating] = useState(false);
@@ -103,7 +63,7 @@ export function MyDemands({ user }: { user: UserView }) {
         destroyOnHidden
         onCancel={() => setCreating(false)}
         width={640}
-        className="enterprise-modal"
+        className="console-modal"
       >
         <DemandForm
           onCancel={() => setCreating(false)}
@@ -134,18 +94,7 @@ export function MyDemands({ user }: { user: UserView }) {
                         {t(`enterprise.demandStatus.${demand.status}`)}
                       </Tag>
                     </span>
-                    <span className="muted">
-                      {t(`fields.${demand.field}`)} ·{' '}
-                      {demand.budget === undefined ? (
-                        t('enterprise.demands.noBudget')
-                      ) : (
-                        <Money fen={demand.budget} />
-                      )}
-                      {demand.deadline
-                        ? ` · ${t('enterprise.demands.deadline', { date: demand.deadline })}`
-                        : null}
-                      {` · ${formatDateTime(demand.createdAt, i18n.language)}`}
-                    </span>
+                    <DemandFacts demand={demand} />
                   </span>
                 ),
                 children: <DemandMatches demand={demand} />,

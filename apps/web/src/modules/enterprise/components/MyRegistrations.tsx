@@ -1,18 +1,12 @@
 import { Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DepositStatus, MyRegistrationView } from '@kepai/contracts';
+import type { MyRegistrationView } from '@kepai/contracts';
+import { DepositStatusTag } from '../../../ui/DepositStatusTag';
 import { Money } from '../../../ui/Money';
 import { QueryState } from '../../../ui/QueryState';
 import { useMyRegistrations } from '../hooks/useEnterprise';
 import { formatDateTime } from '../logic/format';
-
-export const DEPOSIT_COLOUR: Record<DepositStatus, string> = {
-  pending: 'gold',
-  confirmed: 'green',
-  refunded: 'default',
-  forfeited: 'red',
-};
 
 function RegistrationItem({ registration }: { registration: MyRegistrationView }) {
   const { t, i18n } = useTranslation();
@@ -26,9 +20,7 @@ function RegistrationItem({ registration }: { registration: MyRegistrationView }
         <Tag color={session.format === 'live' ? 'volcano' : 'geekblue'}>
           {t(`format.${session.format}`)}
         </Tag>
-        <Tag color={DEPOSIT_COLOUR[registration.depositStatus]}>
-          {t(`depositStatus.${registration.depositStatus}`)}
-        </Tag>
+        <DepositStatusTag status={registration.depositStatus} />
       </div>
       <dl className="console-facts">
         <div>

@@ -61,8 +61,8 @@ export function AttachmentsPanel({ result }: { result: ResultView }) {
       data-testid="attachments"
       aria-labelledby="attachments-title"
     >
-      <div className="inst-toolbar">
-        <h3 id="attachments-title" className="inst-section-title">
+      <div className="console-toolbar">
+        <h3 id="attachments-title" className="console-section-title">
           {t('institute.attachments.title')}
           <span className="inst-muted">
             {' '}

@@ -194,7 +194,7 @@ export function MyLotsPage({ user }: { user: UserView }) {
   return (
     <>
       <section className="inst-section" data-testid="my-lots" aria-labelledby="my-lots-title">
-        <h2 id="my-lots-title" className="inst-section-title">
+        <h2 id="my-lots-title" className="console-section-title">
           {t('institute.lots.heading')}
         </h2>
         <p className="inst-muted">{t('institute.lots.lead')}</p>
@@ -207,7 +207,7 @@ export function MyLotsPage({ user }: { user: UserView }) {
         </QueryState>
       </section>
       <section className="inst-section" data-testid="interest" aria-labelledby="interest-title">
-        <h2 id="interest-title" className="inst-section-title">
+        <h2 id="interest-title" className="console-section-title">
           {t('institute.lots.interest')}
         </h2>
         <QueryState query={results}>

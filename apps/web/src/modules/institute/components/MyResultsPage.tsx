@@ -258,8 +258,8 @@ export function MyResultsPage({ user }: { user: UserView }) {
   );
   return (
     <section className="inst-section" data-testid="my-results" aria-labelledby="my-results-title">
-      <div className="inst-toolbar">
-        <h2 id="my-results-title" className="inst-section-title">
+      <div className="console-toolbar">
+        <h2 id="my-results-title" className="console-section-title">
           {t('institute.results.heading')}
         </h2>
         <Space wrap>

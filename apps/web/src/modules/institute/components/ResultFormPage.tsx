@@ -21,7 +21,7 @@ function EditResult({ id, user }: { id: string; user: UserView }) {
         return (
           <>
             <div className="inst-form-head">
-              <h2 className="inst-section-title">{t('institute.form.editTitle')}</h2>
+              <h2 className="console-section-title">{t('institute.form.editTitle')}</h2>
               <ResultStatusTag status={saved.status} />
             </div>
             {saved.status === 'draft' && saved.rejectReason !== null && (
@@ -72,7 +72,7 @@ export function ResultFormPage({ user }: { user: UserView }) {
       </Link>
       {id === undefined ? (
         <>
-          <h2 className="inst-section-title">{t('institute.form.newTitle')}</h2>
+          <h2 className="console-section-title">{t('institute.form.newTitle')}</h2>
           {user.organisation.verified ? (
             <ResultForm user={user} />
           ) : (

@@ -1,18 +1,12 @@
-import { Alert, Button, Card, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SessionView, UserView } from '@kepai/contracts';
 import { errorText } from '../../../lib/errors';
+import { DepositStatusTag } from '../../../ui/DepositStatusTag';
 import { Money } from '../../../ui/Money';
 import { useMyRegistration, useRegisterForSession } from '../hooks/useSessions';
 import { sessionPhase } from '../logic/sessions';
-
-const STATUS_COLOUR = {
-  pending: 'gold',
-  confirmed: 'green',
-  refunded: 'default',
-  forfeited: 'red',
-} as const;
 
 /**
  * Registering to bid (报名): a signed-in enterprise registers, pays the deposit to the host outside
@@ -60,9 +54,7 @@ export function RegistrationBox({
     body = (
       <div data-testid="registration-status" data-status={mine.depositStatus}>
         <p>
-          <Tag color={STATUS_COLOUR[mine.depositStatus]}>
-            {t(`depositStatus.${mine.depositStatus}`)}
-          </Tag>
+          <DepositStatusTag status={mine.depositStatus} />
         </p>
         {mine.depositStatus === 'confirmed' && mine.paddle !== null ? (
           <p>
