@@ -3,7 +3,16 @@ import { jest } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD } from '@kepai/api-identity';
-import type { BidHistoryItem, LotSnapshot, RegistrationView, SessionView } from '@kepai/contracts';
+import type {
+  BidHistoryItem,
+  DemandMatch,
+  DemandView,
+  LotSnapshot,
+  NotificationView,
+  Page,
+  RegistrationView,
+  SessionView,
+} from '@kepai/contracts';
 import {
   DEMO_LIVE_SESSION_TITLE,
   DEMO_RESULT_COUNT,
@@ -113,6 +122,44 @@ async function checkDemoAuctions(url: string): Promise<void> {
   expect(reserved).toMatchObject({ price: 120_000_000, leaderPaddle: 1, reserveMet: false });
 }
 
+/** The demo enterprises' open demands, two of them matched by the demo broker. */
+async function checkDemoDemands(url: string): Promise<void> {
+  const bearer = async (email: string) => {
+    const login = await request(url)
+      .post('/api/v1/auth/login')
+      .send({ email, password: DEMO_PASSWORD })
+      .expect(200);
+    return { authorization: `Bearer ${login.body.token as string}` };
+  };
+  const enterprise = await bearer('enterprise@demo.kepai.cn');
+  const own = (await request(url).get('/api/v1/demands').set(enterprise).expect(200))
+    .body as DemandView[];
+  expect(own).toHaveLength(2);
+  for (const demand of own) {
+    expect(demand).toMatchObject({
+      status: 'open',
+      enterprise: { name: demoOrganisation('enterprise').name },
+    });
+    expect(Date.parse(demand.deadline ?? '')).toBeGreaterThan(Date.now());
+  }
+  const broker = await bearer('broker@demo.kepai.cn');
+  const open = (await request(url).get('/api/v1/demands').set(broker).expect(200))
+    .body as DemandView[];
+  expect(open).toHaveLength(4);
+  for (const demand of own) {
+    const matches = (
+      await request(url).get(`/api/v1/demands/${demand.id}/matches`).set(enterprise).expect(200)
+    ).body as DemandMatch[];
+    expect(matches[0].linkedBy?.brokerName).toBe(demoOrganisation('broker').name);
+    expect(matches[0].result.field).toBe(demand.field);
+  }
+  // the enterprise was told of each match, as by a real broker
+  const told = (
+    await request(url).get('/api/v1/notifications?limit=100').set(enterprise).expect(200)
+  ).body as Page<NotificationView>;
+  expect(told.items.filter((item) => item.kind === 'demand_matched')).toHaveLength(2);
+}
+
 describe(`demo data on ${TARGET}`, () => {
   it('creates every demo account and the demo auctions once with KEPAI_SEED=demo, prints the accounts, and each can sign in', async () => {
     const database = await freshDatabase();
@@ -141,6 +188,7 @@ describe(`demo data on ${TARGET}`, () => {
           .send({ email: DEMO_ADMIN.email, password: DEMO_PASSWORD });
         expect(admin.body.user.role).toBe('admin');
         await checkDemoAuctions(first.url);
+        await checkDemoDemands(first.url);
       } finally {
         await first.stop();
       }
@@ -161,6 +209,7 @@ describe(`demo data on ${TARGET}`, () => {
           bids: 5,
         });
         await checkDemoAuctions(second.url);
+        await checkDemoDemands(second.url);
         const [{ users, results, inAuction, demoInstituteResults }] = await second.app
           .get(DataSource)
           .query(

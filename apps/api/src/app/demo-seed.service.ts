@@ -13,6 +13,7 @@ import {
 import { RegistrationsService, SessionsService } from '@kepai/api-auctions';
 import { BiddingService } from '@kepai/api-bidding';
 import {
+  DemandsService,
   generateInstitutes,
   iterateResults,
   seedInstitutes,
@@ -20,6 +21,7 @@ import {
 } from '@kepai/api-catalogue';
 import { AdminBootstrapService, DEMO_ORGANISATIONS } from '@kepai/api-identity';
 import type {
+  Field,
   IncrementLadder,
   OrganisationKind,
   TransactionMode,
@@ -67,6 +69,61 @@ const LOT_MODES: TransactionMode[] = [
   'sole_licence',
   'ordinary_licence',
 ];
+/**
+ * The demo enterprises' technology demands (`by` indexes DEMO_BIDDER_EMAILS); the broker links
+ * the best-ranked published result to those marked `linked`, so a demand shows a broker's match.
+ */
+const DEMO_DEMANDS: Array<{
+  by: 0 | 1;
+  title: string;
+  description: string;
+  field: Field;
+  budget: number;
+  deadlineDays: number;
+  linked: boolean;
+}> = [
+  {
+    by: 0,
+    title: '寻求高安全性固态电池电解质量产技术',
+    description:
+      '我司计划建设动力电池中试线，需要室温离子电导率高、可规模化制备的固态电解质技术，希望以独占许可或转让方式取得，并由成果方提供工艺指导。',
+    field: 'energy',
+    budget: 300_000_000,
+    deadlineDays: 90,
+    linked: true,
+  },
+  {
+    by: 0,
+    title: '电机壳体轻量化铝合金压铸工艺',
+    description:
+      '新能源汽车电驱产品需要减重 15% 以上的壳体方案，寻求高强韧铝合金材料及一体化压铸工艺，可接受先使用后付费。',
+    field: 'materials',
+    budget: 150_000_000,
+    deadlineDays: 60,
+    linked: true,
+  },
+  {
+    by: 1,
+    title: '光伏组件缺陷在线视觉检测算法',
+    description:
+      '组件产线需要对隐裂、虚焊等缺陷进行实时检测，要求检出率 99% 以上，可与现有工控系统对接，寻求算法授权或联合开发。',
+    field: 'it',
+    budget: 80_000_000,
+    deadlineDays: 45,
+    linked: false,
+  },
+  {
+    by: 1,
+    title: '秸秆等农业废弃物高值化利用技术',
+    description:
+      '计划在县域建设农业废弃物处理项目，寻求将秸秆转化为生物基材料或能源产品的成熟技术，要求已完成中试。',
+    field: 'environment',
+    budget: 120_000_000,
+    deadlineDays: 120,
+    linked: false,
+  },
+];
+
 const SEED_META: RequestMeta = { ip: null, requestId: 'demo-seed' };
 
 /**
@@ -88,6 +145,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly sessions: SessionsService,
     private readonly registrations: RegistrationsService,
     private readonly bidding: BiddingService,
+    private readonly demands: DemandsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -96,12 +154,54 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const created = await this.accounts.seedDemoAccounts();
     const results = await this.seedCatalogue();
     const auctions = await this.seedAuctions();
+    const demands = await this.seedDemands();
     this.accounts.printDemoAccounts(created);
     if (results > 0) this.logger.log(`demo catalogue: ${results} published results`);
     if (auctions !== null)
       this.logger.log(
         `demo auctions: ${auctions.sessions} sessions, ${auctions.lots} lots, ${auctions.bids} bids`,
       );
+    if (demands !== null)
+      this.logger.log(
+        `demo demands: ${demands.demands} open, ${demands.linked} matched by the broker`,
+      );
+  }
+
+  /**
+   * The demo enterprises' open demands, through the same service as the api, and the demo
+   * broker's link of the best-ranked result to some of them (which tells the enterprise, as a
+   * real match does). Returns null when the enterprises already have demands or are missing.
+   */
+  async seedDemands(): Promise<{ demands: number; linked: number } | null> {
+    const broker = await this.actorOf(DEMO_BROKER_EMAIL);
+    const enterprises = await Promise.all(DEMO_BIDDER_EMAILS.map((email) => this.actorOf(email)));
+    if (broker === null || enterprises.some((enterprise) => enterprise === null)) return null;
+    const [{ n }]: Array<{ n: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM demand WHERE enterprise_id = ANY($1::uuid[])`,
+      [enterprises.map((enterprise) => (enterprise as Actor).organisationId)],
+    );
+    if (n > 0) return null;
+    const now = this.clock.now().getTime();
+    let linked = 0;
+    for (const plan of DEMO_DEMANDS) {
+      const demand = await this.demands.create(enterprises[plan.by] as Actor, SEED_META, {
+        title: plan.title,
+        description: plan.description,
+        field: plan.field,
+        budget: plan.budget,
+        deadline: new Date(now + plan.deadlineDays * 24 * HOUR_MS).toISOString().slice(0, 10),
+      });
+      if (!plan.linked) continue;
+      const matches = await this.demands.matches(broker, demand.id);
+      const best = matches.find((match) => match.result.field === plan.field) ?? matches[0];
+      if (best === undefined) continue;
+      await this.demands.link(broker, SEED_META, demand.id, {
+        resultId: best.result.id,
+        note: '经纪人推荐：技术指标与需求相符，成果方可提供中试支持。',
+      });
+      linked += 1;
+    }
+    return { demands: DEMO_DEMANDS.length, linked };
   }
 
   /** Returns how many results it created (0 when the catalogue already has results). */

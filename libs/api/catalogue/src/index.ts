@@ -1,6 +1,7 @@
 export * from './lib/result.entity';
 export * from './lib/catalogue-tables.entity';
 export * from './lib/results.service';
+export * from './lib/demands.service';
 export * from './lib/attachments.service';
 export * from './lib/search/search.service';
 export * from './lib/search/tokenizer';

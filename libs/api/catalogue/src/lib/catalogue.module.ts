@@ -24,6 +24,6 @@ import { SearchService } from './search/search.service';
     MyFavouritesController,
   ],
   providers: [Clock, ResultsService, SearchService, DemandsService, AttachmentsService],
-  exports: [ResultsService, SearchService],
+  exports: [ResultsService, SearchService, DemandsService],
 })
 export class CatalogueModule {}
