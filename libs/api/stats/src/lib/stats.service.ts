@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@kepai/api-core';
+import { Clock, KEPAI_CONFIG, type KepaiConfig } from '@kepai/api-core';
 import {
   FIELDS,
   ORGANISATION_TYPES,
@@ -46,19 +46,41 @@ function conversion(listed: number, sold: number): StatsConversion {
 
 /**
  * The platform's figures for `GET /stats/overview`, read from the deals, results, sessions and
- * demands tables on every request (one consistent snapshot, no cache): a handful of aggregate
- * queries over indexed tables, a few milliseconds on a catalogue of hundreds of results.
+ * demands tables (one consistent snapshot): a handful of aggregate queries, a few milliseconds on
+ * the demo catalogue but about a quarter of a second of database time on 100,000 results and
+ * 50,000 deals (docs/BENCHMARKS.md). The endpoint is public, so a node serves the same figures for
+ * up to KEPAI_STATS_CACHE_SECONDS (by the server's clock; `generatedAt` says when they were read),
+ * and requests arriving while they are read wait for that one read instead of starting their own.
  */
 @Injectable()
 export class StatsService {
+  private cached: { until: number; figures: Promise<StatsOverview> } | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    @Inject(KEPAI_CONFIG) private readonly config: KepaiConfig,
   ) {}
 
   overview(): Promise<StatsOverview> {
     const now = this.clock.now();
-    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.read(manager, now));
+    if (this.cached !== null && now.getTime() < this.cached.until) return this.cached.figures;
+    const figures = this.dataSource.transaction('REPEATABLE READ', (manager) =>
+      this.read(manager, now),
+    );
+    // while it is read, later requests share it; once read, for statsCacheSeconds (0: not at all)
+    const entry = { until: Number.POSITIVE_INFINITY, figures };
+    this.cached = entry;
+    void figures.then(
+      () => {
+        if (this.cached === entry)
+          entry.until = this.clock.now().getTime() + this.config.statsCacheSeconds * 1000;
+      },
+      () => {
+        if (this.cached === entry) this.cached = null; // a failed read is never served again
+      },
+    );
+    return figures;
   }
 
   private async read(manager: EntityManager, now: Date): Promise<StatsOverview> {

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       webDist: null,
       authRateLimit: 20,
       searchRankingSeconds: 60,
+      statsCacheSeconds: 60,
       bidRateLimit: 20,
       trustProxyHops: 0,
       smtpUrl: null,
@@ -54,9 +55,11 @@ describe('loadConfig', () => {
         KEPAI_ALLOWED_ORIGINS: 'https://kepai.example, http://localhost:5173',
         SMTP_URL: 'smtps://mailer:secret@smtp.kepai.example:465',
         KEPAI_MAIL_FROM: '科拍交易平台 <notice@kepai.example>',
+        KEPAI_STATS_CACHE_SECONDS: '0',
       },
       { cwd: '/srv' },
     );
+    expect(config.statsCacheSeconds).toBe(0);
     expect(config.smtpUrl).toBe('smtps://mailer:secret@smtp.kepai.example:465');
     expect(config.mailFrom).toBe('科拍交易平台 <notice@kepai.example>');
     expect(config.port).toBe(8080);
@@ -96,6 +99,11 @@ describe('loadConfig', () => {
       { REDIS_URL: 'localhost:6379' },
       'REDIS_URL',
       'REDIS_URL must be a redis:// or rediss:// URL (got "localhost:6379")',
+    ],
+    [
+      { KEPAI_STATS_CACHE_SECONDS: '-1' },
+      'KEPAI_STATS_CACHE_SECONDS',
+      'KEPAI_STATS_CACHE_SECONDS must be an integer from 0 to 3600 (got "-1")',
     ],
     [{ KEPAI_SEED: 'yes' }, 'KEPAI_SEED', 'KEPAI_SEED must be "demo" or "off" (got "yes")'],
     [

@@ -45,6 +45,8 @@ export interface KepaiConfig {
   trustProxyHops: number;
   /** Seconds a search ranking (which carries popularity) may be reused; 0 ranks every search afresh. */
   searchRankingSeconds: number;
+  /** Seconds a node may serve the same public statistics; 0 reads the tables on every request. */
+  statsCacheSeconds: number;
   /** Bids one user may place per second, across lots (more are refused RATE_LIMITED). */
   bidRateLimit: number;
   /** Where the outbox's emails go (smtp:// or smtps://); null logs each email instead. */
@@ -158,6 +160,13 @@ class EnvironmentVariables {
 
   @IsOptional()
   @Type(() => Number)
+  @IsInt({ message: 'must be an integer from 0 to 3600' })
+  @Min(0, { message: 'must be an integer from 0 to 3600' })
+  @Max(3600, { message: 'must be an integer from 0 to 3600' })
+  KEPAI_STATS_CACHE_SECONDS?: number;
+
+  @IsOptional()
+  @Type(() => Number)
   @IsInt({ message: 'must be an integer from 1 to 10000' })
   @Min(1, { message: 'must be an integer from 1 to 10000' })
   @Max(10_000, { message: 'must be an integer from 1 to 10000' })
@@ -195,6 +204,7 @@ const KNOWN = [
   'KEPAI_AUTH_RATE_LIMIT',
   'KEPAI_TRUST_PROXY',
   'KEPAI_SEARCH_RANKING_SECONDS',
+  'KEPAI_STATS_CACHE_SECONDS',
   'KEPAI_BID_RATE_LIMIT',
   'SMTP_URL',
   'KEPAI_MAIL_FROM',
@@ -265,6 +275,7 @@ export function loadConfig(
     authRateLimit: vars.KEPAI_AUTH_RATE_LIMIT ?? 20,
     trustProxyHops: vars.KEPAI_TRUST_PROXY ?? 0,
     searchRankingSeconds: vars.KEPAI_SEARCH_RANKING_SECONDS ?? 60,
+    statsCacheSeconds: vars.KEPAI_STATS_CACHE_SECONDS ?? 60,
     bidRateLimit: vars.KEPAI_BID_RATE_LIMIT ?? 20,
     smtpUrl: vars.SMTP_URL ?? null,
     mailFrom: vars.KEPAI_MAIL_FROM ?? '科拍 Kepai <noreply@kepai.local>',
