@@ -33,6 +33,8 @@ const DIRECT: ConfirmationFacts = {
   mode: 'use_first_pay_later',
   price: 2_000_000,
   dueAt: null,
+  paidAmount: 0,
+  outstanding: null,
   seller: { name: '华中材料研究院', creditCode: '12420000MB1234567X', region: '湖北省武汉市' },
   buyer: { name: '甲电池有限公司', creditCode: '91310000MA1FL0000A', region: '上海市' },
   broker: { name: '光谷技术经纪中心', creditCode: '91420100MA4K0000X1', region: '湖北省武汉市' },
@@ -88,6 +90,62 @@ describe('the confirmation of sale document', () => {
       ])
         expect(written).toContain(expected);
       expect(written).not.toContain('拍卖信息');
+    },
+  );
+
+  /** An auction deal: ¥1,000,000 hammered, ¥50,000 of deposit counted toward it. */
+  const LOT = {
+    lotId: '5e1c2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+    sessionTitle: '新能源专场',
+    format: 'timed' as const,
+    hammerAt: new Date('2026-11-22T02:00:00Z'),
+    depositApplied: 5_000_000,
+    depositForfeited: 0,
+    lastBid: null,
+  };
+  const AUCTION: ConfirmationFacts = {
+    ...DIRECT,
+    status: 'awaiting_payment',
+    mode: 'assignment',
+    price: 100_000_000,
+    dueAt: new Date('2026-12-22T02:00:00Z'),
+    ufpl: null,
+    auction: LOT,
+  };
+
+  (fontsInstalled ? it : it.skip)(
+    'prints what was paid and what is still owed, and a forfeited deposit as forfeited',
+    async () => {
+      const partly = (
+        await text(
+          await confirmationDocument(
+            { ...AUCTION, paidAmount: 30_000_000, outstanding: 65_000_000 },
+            FONTS,
+          ),
+        )
+      ).replace(/\s+/g, '');
+      expect(partly).toContain('已支付¥300,000.00（人民币叁拾万元整）');
+      expect(partly).toContain('尚需支付¥650,000.00（人民币陆拾伍万元整）');
+      expect(partly).toContain('保证金抵作价款¥50,000.00');
+      expect(partly).toContain('付款截止时间2026年12月22日10:00:00');
+
+      const defaulted = (
+        await text(
+          await confirmationDocument(
+            {
+              ...AUCTION,
+              status: 'defaulted',
+              outstanding: null,
+              auction: { ...LOT, depositApplied: 0, depositForfeited: 5_000_000 },
+            },
+            FONTS,
+          ),
+        )
+      ).replace(/\s+/g, '');
+      expect(defaulted).toContain('保证金没收¥50,000.00（人民币伍万元整）');
+      expect(defaulted).not.toContain('尚需支付');
+      expect(defaulted).not.toContain('保证金抵作价款');
+      expect(defaulted).not.toContain('付款截止时间');
     },
   );
 

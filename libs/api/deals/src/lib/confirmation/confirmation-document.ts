@@ -30,6 +30,10 @@ export interface ConfirmationFacts {
   price: number;
   /** When the amount due must be paid by, once it is set. */
   dueAt: Date | null;
+  /** Payments recorded against the deal (fen). */
+  paidAmount: number;
+  /** What the buyer still owes while a payment is awaited (fen); null when none is. */
+  outstanding: number | null;
   seller: ConfirmationParty;
   buyer: ConfirmationParty;
   /** The mediating brokerage: the host of the lot's session, or the one a direct deal named. */
@@ -48,6 +52,8 @@ export interface ConfirmationFacts {
     hammerAt: Date | null;
     /** The winner's deposit that counts toward the price (fen). */
     depositApplied: number;
+    /** The winner's deposit forfeited when they did not pay (fen; 0 unless the deal defaulted). */
+    depositForfeited: number;
     /** The last entry of the lot's published, hash-chained bid history. */
     lastBid: { seq: number; hash: string } | null;
   } | null;
@@ -304,7 +310,11 @@ async function write(doc: PDFKit.PDFDocument, facts: ConfirmationFacts): Promise
   row('成交价款（小写）', formatYuan(facts.price));
   row('成交价款（大写）', `人民币${chineseCapitalAmount(facts.price)}`);
   row('当前状态', STATUS_LABELS[facts.status] ?? facts.status);
-  if (facts.dueAt !== null) row('付款截止时间', `${shanghaiDateTime(facts.dueAt)}（北京时间）`);
+  if (facts.paidAmount > 0) row('已支付', amountBoth(facts.paidAmount));
+  if (facts.outstanding !== null) {
+    row('尚需支付', amountBoth(facts.outstanding));
+    if (facts.dueAt !== null) row('付款截止时间', `${shanghaiDateTime(facts.dueAt)}（北京时间）`);
+  }
 
   await breathe();
   if (facts.auction !== null) {
@@ -319,8 +329,8 @@ async function write(doc: PDFKit.PDFDocument, facts: ConfirmationFacts): Promise
       '落槌时间',
       auction.hammerAt !== null ? `${shanghaiDateTime(auction.hammerAt)}（北京时间）` : '—',
     );
-    row('保证金抵作价款', amountBoth(auction.depositApplied));
-    row('尚需支付', amountBoth(Math.max(0, facts.price - auction.depositApplied)));
+    if (auction.depositForfeited > 0) row('保证金没收', amountBoth(auction.depositForfeited));
+    else row('保证金抵作价款', amountBoth(auction.depositApplied));
     if (auction.lastBid !== null) {
       row('出价记录', `共 ${auction.lastBid.seq} 条，已公开并以哈希链相连`);
       row('末次出价哈希', `第 ${auction.lastBid.seq} 条（SHA-256）：`);

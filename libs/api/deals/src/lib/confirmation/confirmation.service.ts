@@ -15,6 +15,7 @@ import type { OrganisationEntity } from '@kepai/api-identity';
 import type { DealStatus } from '@kepai/contracts';
 import { DataSource } from 'typeorm';
 import { DealEntity } from '../deal.entity';
+import { PAYABLE, amountDue } from '../deal-rules';
 import { DealsService } from '../deals.service';
 import {
   FontUnavailable,
@@ -65,6 +66,12 @@ export class ConfirmationService {
   private readonly logger = new Logger('ConfirmationService');
   /** The fonts' bytes, read once per version of the files. */
   private loaded: { key: string; fonts: Promise<ConfirmationFonts> } | null = null;
+  /**
+   * The render under way on this node. Laying a document out is synchronous between its yields;
+   * two at once would run their steps back to back in one turn of the event loop and hold up the
+   * bids this node serves twice as long, so documents are laid out one after another.
+   */
+  private rendering: Promise<unknown> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -85,7 +92,9 @@ export class ConfirmationService {
     const fonts = await this.fonts();
     let document: PDFKit.PDFDocument;
     try {
-      document = await confirmationDocument(facts, fonts);
+      const next = this.rendering.then(() => confirmationDocument(facts, fonts));
+      this.rendering = next.catch(() => undefined);
+      document = await next;
     } catch (error) {
       if (!(error instanceof FontUnavailable)) throw error;
       this.logger.error(`the CJK font cannot be opened: ${error.message}`);
@@ -97,6 +106,15 @@ export class ConfirmationService {
       fileName: `成交确认书-${facts.dealNumber}.pdf`,
       asciiFileName: `confirmation-${facts.dealNumber}.pdf`,
     };
+  }
+
+  /** The deposit the deal's buyer forfeited, from the ledger (fen). */
+  private async forfeited(dealId: string): Promise<number> {
+    const [row]: Array<{ amount: string | null }> = await this.dataSource.query(
+      `SELECT sum(amount)::text AS amount FROM deposit_entry WHERE deal_id = $1 AND kind = 'forfeited'`,
+      [dealId],
+    );
+    return Number(row?.amount ?? 0);
   }
 
   /** Reads what the document says, at this moment. */
@@ -129,6 +147,7 @@ export class ConfirmationService {
         format: session.format,
         hammerAt: lot.closedAt,
         depositApplied: deal.depositApplied,
+        depositForfeited: await this.forfeited(deal.id),
         lastBid: last !== null ? { seq: last.seq, hash: last.hash } : null,
       };
     }
@@ -141,6 +160,10 @@ export class ConfirmationService {
       mode: deal.mode,
       price: deal.price,
       dueAt: deal.dueAt,
+      paidAmount: deal.paidAmount,
+      outstanding: PAYABLE.includes(deal.status)
+        ? Math.max(0, amountDue(deal) - deal.paidAmount)
+        : null,
       seller: party(deal.seller),
       buyer: party(deal.buyer),
       broker: deal.broker ? party(deal.broker) : null,
