@@ -94,11 +94,27 @@ describe('journeys in the browser', () => {
     await page.waitForURL(/q=%E7%94%B5%E6%B1%A0/);
     await page.getByTestId('facet-field-energy').click();
     await page.waitForURL(/field=energy/);
+    // the facet is ticked, and the answer shown is the faceted search's own (data-total is set
+    // only once the answer for the search in the address has come)
+    await page.locator('[data-testid="facet-field-energy"]:checked').waitFor();
+    const total = page.getByTestId('search-total');
+    await total.and(page.locator('[data-total]')).waitFor();
     const cards = page.getByTestId('result-card');
     await cards.first().waitFor();
     const texts = await cards.allTextContents();
     expect(texts.length).toBeGreaterThan(0);
     for (const text of texts) expect(text).toContain('电池');
+    // the facet took effect: every card is in 新能源, and the facet's count is the total shown
+    expect(await cards.getByTestId('result-card-field').allTextContents()).toEqual(
+      texts.map(() => '新能源'),
+    );
+    const shownTotal = Number(await total.getAttribute('data-total'));
+    expect(shownTotal).toBeGreaterThanOrEqual(texts.length);
+    expect(await total.textContent()).toBe(`共 ${shownTotal} 项成果`);
+    const energyCount = page
+      .getByTestId('facet-field')
+      .locator('label:has([data-testid="facet-field-energy"]) .facet-count');
+    expect(Number(await energyCount.textContent())).toBe(shownTotal);
     await shot(page, 'search');
 
     // the URL is the whole search: a second person opening it sees the same cards
@@ -193,8 +209,9 @@ describe('journeys in the browser', () => {
       firstPrice,
     );
     const secondPaddle = (await second.page.getByTestId('leader-paddle').textContent())?.trim();
-    expect(await first.page.getByTestId('leader-paddle').textContent()).toContain(
-      secondPaddle ?? 'missing',
+    expect(secondPaddle).toMatch(/^\d+$/);
+    expect((await first.page.getByTestId('leader-paddle').textContent())?.trim()).toBe(
+      secondPaddle,
     );
     await shot(first.page, 'live-room');
 
@@ -206,8 +223,12 @@ describe('journeys in the browser', () => {
     for (const viewer of [first, second, broker]) {
       const outcome = viewer.page.getByTestId('lot-outcome');
       await outcome.waitFor();
-      expect(await outcome.textContent()).toContain(secondPaddle ?? 'missing');
+      expect(await outcome.getAttribute('data-outcome')).toBe('sold');
+      expect(await outcome.getAttribute('data-winner-paddle')).toBe(secondPaddle);
     }
+    // each bidder's own standing: the second won, the first lost
+    expect(await second.page.getByTestId('my-status').getAttribute('data-standing')).toBe('won');
+    expect(await first.page.getByTestId('my-status').getAttribute('data-standing')).toBe('lost');
     await shot(broker.page, 'live-room-broker');
     console.log(`bid seen by the other bidder after ${seenAfter} ms`);
 

@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { LOT_ROOM_ROUTE } from './lib/routes';
 import { LoginPage } from './modules/auth/components/LoginPage';
 import { RegisterPage } from './modules/auth/components/RegisterPage';
 import { RequireOrganisation } from './modules/auth/components/RequireOrganisation';
@@ -62,7 +63,7 @@ export function AppRoutes() {
       <Route path="/results/:id" element={<ResultPage />} />
       <Route path="/sessions" element={<SessionsPage />} />
       <Route path="/sessions/:id" element={<SessionPage />} />
-      <Route path="/lots/:id" element={<LiveRoomPage />} />
+      <Route path={LOT_ROOM_ROUTE} element={<LiveRoomPage />} />
       <Route path="/stats" element={<DashboardPage />} />
       <Route
         path="/deals"

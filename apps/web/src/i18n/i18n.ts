@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAdmin from './locales/en/admin.json';
@@ -66,9 +68,20 @@ function initialLanguage(): Language {
   return stored === 'en' ? 'en' : 'zh-CN';
 }
 
-/** Chinese first, English beside it. */
+/**
+ * The dayjs locale of a page language. antd's date pickers name the months and weekdays and pick
+ * the first day of the week through dayjs: in Chinese 一…日 from Monday, in English Su…Sa.
+ */
+export function dayjsLocaleOf(language: string): 'zh-cn' | 'en' {
+  return language.startsWith('zh') ? 'zh-cn' : 'en';
+}
+
+/** Chinese first, English beside it; dayjs (the date pickers) follows every change of language. */
 export function setupI18n(language: Language = initialLanguage()): typeof i18n {
   if (!i18n.isInitialized) {
+    i18n.on('languageChanged', (changed: string) => {
+      dayjs.locale(dayjsLocaleOf(changed));
+    });
     void i18n.use(initReactI18next).init({
       resources,
       lng: language,
@@ -76,6 +89,7 @@ export function setupI18n(language: Language = initialLanguage()): typeof i18n {
       interpolation: { escapeValue: false },
       initAsync: false,
     });
+    dayjs.locale(dayjsLocaleOf(i18n.language));
   }
   return i18n;
 }

@@ -17,6 +17,21 @@ describe('money on screen', () => {
   });
 
   it.each([
+    [0.2, 'zh-CN', '¥0'],
+    [-0.2, 'en', '¥0'],
+    [149.6, 'en', '¥1.50'],
+    [12_849_999.5, 'zh-CN', '¥12.85万'],
+    [-1_234_500.4, 'en', '-¥12,345'],
+  ])('rounds %d fen (a chart tick, not an amount) to a whole fen: %s %s', (fen, language, text) => {
+    expect(formatFen(fen, language)).toBe(text);
+  });
+
+  it('refuses what is no amount at all', () => {
+    expect(() => formatFen(Number.NaN)).toThrow(RangeError);
+    expect(() => formatFen(Number.POSITIVE_INFINITY)).toThrow(/not an amount/);
+  });
+
+  it.each([
     ['12345', 1_234_500],
     ['12,345.6', 1_234_560],
     ['¥ 0.05', 5],

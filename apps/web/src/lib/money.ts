@@ -1,5 +1,8 @@
 import type { Fen } from '@kepai/contracts';
 
+/** Money is held in fen; one yuan is this many (also the finest step of a chart's money axis). */
+export const FEN_PER_YUAN = 100;
+
 /** Amounts from this many yuan on are shown in 万 (ten thousands) in Chinese. */
 const WAN_FROM_YUAN = 100_000;
 
@@ -9,11 +12,15 @@ function grouped(value: bigint): string {
 
 /**
  * Fen as the exchange shows money: ¥ with thousands separators, cents only when there are any,
- * and 万 for large amounts in Chinese (¥128.5万). Integer arithmetic only, never floats.
+ * and 万 for large amounts in Chinese (¥128.5万). Integer arithmetic only, never floats: a
+ * fraction of a fen (a chart's tick, say) is rounded to the nearest fen first; a number that is
+ * no amount at all (NaN, ±Infinity) is a RangeError.
  */
 export function formatFen(fen: Fen, language = 'zh-CN'): string {
-  const sign = fen < 0 ? '-' : '';
-  const value = BigInt(Math.abs(fen));
+  if (!Number.isFinite(fen)) throw new RangeError(`not an amount of fen: ${fen}`);
+  const whole = Math.round(Math.abs(fen));
+  const sign = fen < 0 && whole !== 0 ? '-' : '';
+  const value = BigInt(whole);
   const yuan = value / 100n;
   const cents = value % 100n;
   if (language.startsWith('zh') && yuan >= BigInt(WAN_FROM_YUAN)) {

@@ -109,7 +109,7 @@ function FilterForm({
           <Form.Item {...text('action')}>
             <AutoComplete
               allowClear
-              placeholder="result.approve"
+              placeholder={t('admin.audit.placeholder.action')}
               options={KNOWN_ACTIONS.map((value) => ({ value }))}
               showSearch={{
                 filterOption: (input, option) =>
@@ -120,19 +120,19 @@ function FilterForm({
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item {...text('actorUserId')}>
-            <Input allowClear placeholder="UUID" spellCheck={false} />
+            <Input allowClear placeholder={t('admin.audit.placeholder.id')} spellCheck={false} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item {...text('organisationId')}>
-            <Input allowClear placeholder="UUID" spellCheck={false} />
+            <Input allowClear placeholder={t('admin.audit.placeholder.id')} spellCheck={false} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item {...text('targetType')}>
             <AutoComplete
               allowClear
-              placeholder="result"
+              placeholder={t('admin.audit.placeholder.targetType')}
               options={KNOWN_TARGET_TYPES.map((value) => ({ value }))}
             />
           </Form.Item>

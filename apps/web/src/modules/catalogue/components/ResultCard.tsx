@@ -57,7 +57,9 @@ export function ResultCard({
         <span>{item.region}</span>
       </p>
       <div className="result-card-tags">
-        <Tag color="blue">{t(`fields.${item.field}`)}</Tag>
+        <Tag color="blue" data-testid="result-card-field" data-field={item.field}>
+          {t(`fields.${item.field}`)}
+        </Tag>
         <Tag color="green">{t(`maturity.${item.maturity}`)}</Tag>
         {item.transactionModes.map((mode) => (
           <Tag key={mode} color={mode === 'use_first_pay_later' ? 'volcano' : undefined}>

@@ -93,6 +93,10 @@ describe('SearchPage', () => {
       '/api/v1/search/results?q=%E7%94%B5%E6%B1%A0&field=it&field=energy&sort=newest&limit=20',
     ]);
     expect(screen.getByTestId('search-total').textContent).toBe('共 54 项成果');
+    expect(screen.getByTestId('search-total').dataset['total']).toBe('54');
+    const field = within(screen.getByTestId('result-card')).getByTestId('result-card-field');
+    expect(field.textContent).toBe('新能源');
+    expect(field.dataset['field']).toBe('energy');
   });
 
   it('marks matched terms and shows markup from the api as text', async () => {

@@ -174,7 +174,12 @@ export function SearchPage() {
                 </Button>
               </Badge>
             )}
-            <span className="search-total" data-testid="search-total" aria-live="polite">
+            <span
+              className="search-total"
+              data-testid="search-total"
+              data-total={total}
+              aria-live="polite"
+            >
               {total !== undefined
                 ? t('catalogue.search.total', { count: total })
                 : t('common.loading')}

@@ -2,7 +2,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Popover, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { NotificationNewEvent, NotificationView } from '@kepai/contracts';
 import { errorText } from '../../../lib/errors';
 import {
@@ -14,6 +14,7 @@ import {
 import { useNotificationStream } from '../hooks/useNotificationStream';
 import { describeNotification } from '../logic/describe';
 import { flattenPages } from '../logic/cache';
+import { bellToasts } from '../logic/toast';
 import { useNow } from '../hooks/useNow';
 import { NotificationItem } from './NotificationItem';
 import '../notifications.css';
@@ -78,7 +79,8 @@ function BellPanel({ onClose }: { onClose: () => void }) {
 
 /**
  * The header's bell for a signed-in user: the unread count (live from the socket's
- * `notification:new`, which also shows a toast), and a panel with the latest notifications.
+ * `notification:new`, which also shows a toast unless the page in view already told it), and a
+ * panel with the latest notifications.
  */
 export function NotificationBell() {
   const { t, i18n } = useTranslation();
@@ -89,7 +91,12 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const count = unread.data?.unread ?? 0;
 
+  const { pathname } = useLocation();
+
   useNotificationStream((event: NotificationNewEvent) => {
+    // the count and the panel take every notification; the toast is skipped where the page
+    // already tells it (outbid, in that lot's live room)
+    if (!bellToasts(event.notification, pathname)) return;
     const text = describeNotification(event.notification, t, i18n.language);
     const key = `notification-${event.notification.id}`;
     const link = text.link;

@@ -3,7 +3,7 @@ import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BidHistoryItem } from '@kepai/contracts';
-import { formatFen } from '../../../lib/money';
+import { FEN_PER_YUAN, formatFen } from '../../../lib/money';
 import { EChart } from '../../../ui/EChart';
 import { priceSeries } from '../logic/lot-state';
 import { formatTime } from '../logic/format';
@@ -34,6 +34,7 @@ export function PriceChart({ bids }: { bids: BidHistoryItem[] }) {
       yAxis: {
         type: 'value',
         scale: true,
+        minInterval: FEN_PER_YUAN,
         axisLabel: { formatter: (value: number) => money(value) },
       },
       series: [

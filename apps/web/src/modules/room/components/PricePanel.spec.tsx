@@ -65,8 +65,19 @@ describe('PricePanel', () => {
     show({ ...lot, status: 'sold', price: 12_850_000, leaderPaddle: 7, reserveMet: true });
     const outcome = screen.getByTestId('lot-outcome');
     expect(outcome.textContent).toBe('Sold to paddle 7 at ¥128,500');
+    expect(outcome.dataset['outcome']).toBe('sold');
+    expect(outcome.dataset['winnerPaddle']).toBe('7');
     expect(outcome.textContent).toContain(screen.getByTestId('leader-paddle').textContent);
     expect(screen.queryByTestId('countdown')).toBeNull();
+  });
+
+  it('tells the winning bidder they won, and names no winner of a lot not sold', () => {
+    show({ ...lot, status: 'sold', price: 12_850_000, leaderPaddle: 7, reserveMet: true }, 7);
+    expect(screen.getByTestId('my-status').dataset['standing']).toBe('won');
+    cleanup();
+    show({ ...lot, status: 'unsold', price: 9_000_000, leaderPaddle: 7 }, 7);
+    expect(screen.getByTestId('lot-outcome').dataset['outcome']).toBe('unsold');
+    expect(screen.getByTestId('lot-outcome').dataset['winnerPaddle']).toBeUndefined();
   });
 
   it('says a withdrawn lot was withdrawn', () => {

@@ -19,7 +19,10 @@ const STANDING_TYPE: Record<Exclude<MyStanding, 'none'>, 'success' | 'warning' |
 function Outcome({ lot }: { lot: LotSnapshot }) {
   const { t, i18n } = useTranslation();
   let text: string;
+  // the winner's paddle alone, for whoever reads the outcome by machine (tests, assistive tools)
+  let winner: number | undefined;
   if (lot.status === 'sold' && lot.leaderPaddle !== null && lot.price !== null) {
+    winner = lot.leaderPaddle;
     text = t('room.outcome.sold', {
       paddle: lot.leaderPaddle,
       price: formatFen(lot.price, i18n.language),
@@ -35,7 +38,12 @@ function Outcome({ lot }: { lot: LotSnapshot }) {
       showIcon
       className="my-status"
       title={
-        <span className="lot-outcome" data-testid="lot-outcome" data-outcome={lot.status}>
+        <span
+          className="lot-outcome"
+          data-testid="lot-outcome"
+          data-outcome={lot.status}
+          data-winner-paddle={winner}
+        >
           {text}
         </span>
       }

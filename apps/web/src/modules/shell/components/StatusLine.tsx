@@ -1,13 +1,51 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { HealthComponent } from '@kepai/contracts';
 import { useHealth } from '../hooks/useHealth';
 
-function Component({ name, value }: { name: string; value: HealthComponent }) {
+/**
+ * The details the server reports (`HealthComponent.detail`, English and technical) and the key of
+ * each one's words in `status.detail.*`; null where it adds nothing to the component's name.
+ */
+const KNOWN_DETAILS: Readonly<Record<string, string | null>> = {
+  'embedded pglite': 'pglite',
+  postgresql: 'postgresql',
+  'in-process': 'inProcess',
+  redis: null,
+};
+
+/**
+ * A component's detail in the page's language, or null when there is nothing to say: a detail
+ * the page does not know is kept as data on the element (`data-detail`), never shown untranslated.
+ */
+export function detailText(detail: string | undefined, t: TFunction): string | null {
+  if (detail === undefined || detail === '') return null;
+  const key = KNOWN_DETAILS[detail];
+  return key === undefined || key === null ? null : t(`status.detail.${key}`);
+}
+
+function Component({
+  name,
+  value,
+  testId,
+}: {
+  name: string;
+  value: HealthComponent;
+  testId: string;
+}) {
   const { t } = useTranslation();
+  const status = t(`status.component.${value.status}`);
+  const detail = detailText(value.detail, t);
   return (
-    <span className={`status-component status-${value.status}`}>
-      {name}: {t(`status.component.${value.status}`)}
-      {value.detail ? ` (${value.detail})` : ''}
+    <span
+      className={`status-component status-${value.status}`}
+      data-testid={testId}
+      data-status={value.status}
+      data-detail={value.detail}
+    >
+      {detail === null
+        ? t('status.line', { name, status })
+        : t('status.lineDetail', { name, status, detail })}
     </span>
   );
 }
@@ -32,13 +70,20 @@ export function StatusLine() {
       <strong>{t(`status.${state}`)}</strong>
       {health.data && (
         <>
-          <Component name={t('status.database')} value={health.data.database} />
-          <Component name={t('status.redis')} value={health.data.redis} />
+          <Component
+            name={t('status.database')}
+            value={health.data.database}
+            testId="status-database"
+          />
+          <Component name={t('status.redis')} value={health.data.redis} testId="status-redis" />
           <span className="status-time">
-            {t('status.serverTime')}:{' '}
-            {new Date(health.data.serverTime).toLocaleString(i18n.language)}
+            {t('status.serverTime', {
+              time: new Date(health.data.serverTime).toLocaleString(i18n.language),
+            })}
           </span>
-          <span className="status-version">v{health.data.version}</span>
+          <span className="status-version">
+            {t('status.version', { version: health.data.version })}
+          </span>
         </>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { Table } from 'antd';
+import type { EChartsOption } from 'echarts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsOverview } from '@kepai/contracts';
@@ -17,6 +18,7 @@ import {
   turnoverByMonthOption,
 } from '../logic/charts';
 import '../stats.css';
+import { ChartBoundary, ChartFailed } from './ChartBoundary';
 
 function Figure({
   label,
@@ -61,6 +63,35 @@ function Card({
   );
 }
 
+/** The chart's option is built inside its boundary: a chart that throws fails alone. */
+function BuiltChart({
+  build,
+  ...chart
+}: {
+  build: () => EChartsOption;
+  label: string;
+  testId: string;
+  height?: number;
+}) {
+  return <EChart option={build()} {...chart} />;
+}
+
+/** A chart of the dashboard; new figures from the server try one that failed again. */
+function StatsChart(props: {
+  build: () => EChartsOption;
+  label: string;
+  testId: string;
+  height?: number;
+  generatedAt: string;
+}) {
+  const { generatedAt, ...chart } = props;
+  return (
+    <ChartBoundary resetKey={generatedAt} fallback={<ChartFailed testId={chart.testId} />}>
+      <BuiltChart {...chart} />
+    </ChartBoundary>
+  );
+}
+
 function Dashboard({ stats }: { stats: StatsOverview }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -95,8 +126,9 @@ function Dashboard({ stats }: { stats: StatsOverview }) {
       </dl>
       <div className="stats-grid">
         <Card title={t('stats.chart.month')} id="stats-month" wide>
-          <EChart
-            option={turnoverByMonthOption(stats, t, language)}
+          <StatsChart
+            build={() => turnoverByMonthOption(stats, t, language)}
+            generatedAt={stats.generatedAt}
             label={t('stats.chart.monthLabel', {
               total: formatFen(stats.totals.turnover, language),
             })}
@@ -105,8 +137,9 @@ function Dashboard({ stats }: { stats: StatsOverview }) {
           />
         </Card>
         <Card title={t('stats.chart.field')} id="stats-field">
-          <EChart
-            option={fieldOption(stats, t, language)}
+          <StatsChart
+            build={() => fieldOption(stats, t, language)}
+            generatedAt={stats.generatedAt}
             label={t('stats.chart.fieldLabel')}
             testId="chart-field"
             height={300}
@@ -118,8 +151,9 @@ function Dashboard({ stats }: { stats: StatsOverview }) {
               {t('stats.noDeals')}
             </p>
           ) : (
-            <EChart
-              option={regionOption(stats, t, language)}
+            <StatsChart
+              build={() => regionOption(stats, t, language)}
+              generatedAt={stats.generatedAt}
               label={t('stats.chart.regionLabel')}
               testId="chart-region"
               height={regionHeight}
@@ -127,8 +161,9 @@ function Dashboard({ stats }: { stats: StatsOverview }) {
           )}
         </Card>
         <Card title={t('stats.chart.orgType')} id="stats-org-type">
-          <EChart
-            option={organisationTypeOption(stats, t, language)}
+          <StatsChart
+            build={() => organisationTypeOption(stats, t, language)}
+            generatedAt={stats.generatedAt}
             label={t('stats.chart.orgTypeLabel')}
             testId="chart-org-type"
           />
@@ -141,8 +176,9 @@ function Dashboard({ stats }: { stats: StatsOverview }) {
               rate: percent(stats.conversion.rate),
             })}
           </p>
-          <EChart
-            option={conversionOption(stats, t)}
+          <StatsChart
+            build={() => conversionOption(stats, t)}
+            generatedAt={stats.generatedAt}
             label={t('stats.chart.conversionLabel')}
             testId="chart-conversion"
             height={300}
@@ -152,8 +188,9 @@ function Dashboard({ stats }: { stats: StatsOverview }) {
           <p className="stats-card-lead">
             {t('stats.chart.demandsLead', { count: stats.openDemands.count })}
           </p>
-          <EChart
-            option={demandsOption(stats, t)}
+          <StatsChart
+            build={() => demandsOption(stats, t)}
+            generatedAt={stats.generatedAt}
             label={t('stats.chart.demandsLabel')}
             testId="chart-demands"
           />

@@ -1,7 +1,13 @@
+import type { EChartsOption } from 'echarts';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
 import type { StatsOverview } from '@kepai/contracts';
 import { setupI18n } from '../../../i18n/i18n';
 import {
   conversionOption,
+  demandsOption,
   fieldOption,
   monthLabel,
   moneyFormatter,
@@ -12,6 +18,27 @@ import {
 } from './charts';
 
 const i18n = setupI18n('zh-CN');
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+// jsdom has no canvas to measure text with: a rough width per character lays the axes out
+echarts.setPlatformAPI({ measureText: (text) => ({ width: (text?.length ?? 0) * 7 }) });
+
+/** The texts ECharts draws for an option (axis labels, legend), rendered as the browser would. */
+function drawnTexts(option: EChartsOption): string[] {
+  const chart = echarts.init(null, undefined, {
+    renderer: 'svg',
+    ssr: true,
+    width: 800,
+    height: 400,
+  });
+  try {
+    chart.setOption(option);
+    const svg = chart.renderToSVGString();
+    return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+  } finally {
+    chart.dispose();
+  }
+}
 
 const stats: StatsOverview = {
   generatedAt: '2026-11-22T06:00:00.000Z',
@@ -113,5 +140,40 @@ describe('the dashboard charts', () => {
     expect(listed.data).toEqual([4, 8]);
     expect(sold.data).toEqual([1, 4]);
     expect(rate.tooltip?.valueFormatter?.(0.5)).toBe('50%');
+  });
+  it('rounds a money tick to a whole fen: ECharts ticks 0.2 when every value is 0', () => {
+    expect(moneyFormatter('zh-CN')(0.2)).toBe('¥0');
+    expect(moneyFormatter('en')(149.6)).toBe('¥1.50');
+    expect(moneyFormatter('en')(Number.NaN)).toBe('NaN');
+    expect(moneyFormatter('en')('—')).toBe('—');
+  });
+
+  it('draws every chart of a platform with no deals yet, money ticks a whole yuan apart', () => {
+    const none: StatsOverview = {
+      ...stats,
+      totals: { turnover: 0, deals: 0 },
+      byMonth: stats.byMonth.map((row) => ({ ...row, turnover: 0, deals: 0 })),
+      byField: [{ field: 'energy', turnover: 0, deals: 0 }],
+      byRegion: [{ region: '北京', turnover: 0, deals: 0 }],
+      byOrganisationType: {
+        seller: stats.byOrganisationType.seller.map((row) => ({ ...row, turnover: 0, deals: 0 })),
+        buyer: stats.byOrganisationType.buyer.map((row) => ({ ...row, turnover: 0, deals: 0 })),
+      },
+      conversion: { listed: 0, sold: 0, rate: 0, byField: [] },
+      openDemands: { count: 0, byField: [] },
+    };
+    for (const language of ['zh-CN', 'en']) {
+      for (const option of [
+        turnoverByMonthOption(none, i18n.t, language),
+        fieldOption(none, i18n.t, language),
+        regionOption(none, i18n.t, language),
+        organisationTypeOption(none, i18n.t, language),
+      ]) {
+        const money = drawnTexts(option).filter((text) => text.startsWith('¥'));
+        expect(money).toEqual(['¥0', '¥1']);
+      }
+    }
+    expect(() => drawnTexts(conversionOption(none, i18n.t))).not.toThrow();
+    expect(() => drawnTexts(demandsOption(none, i18n.t))).not.toThrow();
   });
 });

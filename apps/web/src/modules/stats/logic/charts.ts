@@ -1,14 +1,30 @@
 import type { EChartsOption } from 'echarts';
 import type { TFunction } from 'i18next';
 import type { StatsOverview } from '@kepai/contracts';
-import { formatFen } from '../../../lib/money';
+import { FEN_PER_YUAN, formatFen } from '../../../lib/money';
 
 /** Kepai's red first, then colours that stay apart from it and from each other. */
 export const PALETTE = ['#c8102e', '#1f6feb', '#d4a72c', '#1a7f37', '#8250df', '#59636e'];
 
-/** Money on an axis or in a tooltip: fen as ¥ (万 in Chinese). Non-numbers are shown as given. */
+/**
+ * Money on an axis or in a tooltip: fen as ¥ (万 in Chinese). ECharts picks an axis' ticks
+ * itself (0, 0.2, 0.4… fen when every value is 0), so a tick is rounded to a whole fen first;
+ * what is not a finite number is shown as given.
+ */
 export function moneyFormatter(language: string): (value: unknown) => string {
-  return (value) => (typeof value === 'number' ? formatFen(value, language) : String(value ?? ''));
+  return (value) =>
+    typeof value === 'number' && Number.isFinite(value)
+      ? formatFen(Math.round(value), language)
+      : String(value ?? '');
+}
+
+/** A value axis of money in fen: labels as ¥, and ticks at least one yuan apart (never ¥0.2). */
+function moneyAxis(language: string, extra: { hideOverlap?: boolean } = {}) {
+  return {
+    type: 'value' as const,
+    minInterval: FEN_PER_YUAN,
+    axisLabel: { formatter: moneyFormatter(language), ...extra },
+  };
 }
 
 /** A share (0–1) as a percentage with at most one decimal: 0.4167 → "41.7%". */
@@ -47,10 +63,7 @@ export function turnoverByMonthOption(
       type: 'category',
       data: stats.byMonth.map((row) => monthLabel(row.month, language)),
     },
-    yAxis: [
-      { type: 'value', axisLabel: { formatter: money } },
-      { type: 'value', minInterval: 1, splitLine: { show: false } },
-    ],
+    yAxis: [moneyAxis(language), { type: 'value', minInterval: 1, splitLine: { show: false } }],
     series: [
       {
         name: t('stats.series.turnover'),
@@ -84,7 +97,7 @@ export function fieldOption(
       data: stats.byField.map((row) => t(`fields.${row.field}`)),
       axisLabel: { interval: 0, rotate: 30 },
     },
-    yAxis: { type: 'value', axisLabel: { formatter: money } },
+    yAxis: moneyAxis(language),
     series: [
       {
         name: t('stats.series.turnover'),
@@ -108,7 +121,7 @@ export function regionOption(
     color: [PALETTE[1]],
     grid: { ...GRID, top: 8 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', axisLabel: { formatter: money, hideOverlap: true } },
+    xAxis: moneyAxis(language, { hideOverlap: true }),
     yAxis: { type: 'category', data: rows.map((row) => row.region) },
     series: [
       {
@@ -137,7 +150,7 @@ export function organisationTypeOption(
     legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: types.map((type) => t(`orgType.${type}`)) },
-    yAxis: { type: 'value', axisLabel: { formatter: money } },
+    yAxis: moneyAxis(language),
     series: [
       {
         name: t('stats.series.asSeller'),
