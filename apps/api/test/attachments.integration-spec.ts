@@ -2,18 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { AttachmentView, ResultView } from '@kepai/contracts';
-import { startKepai, type KepaiServer } from '../src/app/server';
-import { registerAccount, signIn, type Account } from './support/accounts';
-import {
-  TARGET,
-  freshDatabase,
-  tempFolder,
-  testConfig,
-  type TestDatabase,
-  type TestFolder,
-} from './support/environment';
+import type { KepaiServer } from '../src/app/server';
+import { registerAccount, type Account } from './support/accounts';
+import { TARGET } from './support/environment';
+import { startTestKepai, type TestKepai } from './support/test-kepai';
 
-const ADMIN = { email: 'admin@files.test', password: 'Files-Review-2026' };
 const PDF = Buffer.concat([
   Buffer.from('%PDF-1.7\n'),
   Buffer.from('1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n'),
@@ -24,29 +17,16 @@ const PNG = Buffer.from(
 );
 
 describe(`result attachments on ${TARGET}`, () => {
-  let database: TestDatabase;
-  let folder: TestFolder;
+  let kepai: TestKepai;
   let server: KepaiServer;
   let institute: Account;
-  let admin: Account;
   let resultId: string;
   const as = (account: Account) => ({ authorization: `Bearer ${account.token}` });
 
   beforeAll(async () => {
-    database = await freshDatabase();
-    folder = tempFolder('files');
-    server = await startKepai(
-      testConfig(database, join(folder.path, 'data'), {
-        KEPAI_ADMIN_EMAIL: ADMIN.email,
-        KEPAI_ADMIN_PASSWORD: ADMIN.password,
-      }),
-    );
-    admin = await signIn(server.url, ADMIN.email, ADMIN.password);
-    institute = await registerAccount(server.url, 'institute');
-    await request(server.url)
-      .post(`/api/v1/admin/organisations/${institute.user.organisation.id}/verify`)
-      .set(as(admin))
-      .expect(200);
+    kepai = await startTestKepai('files');
+    server = kepai.server;
+    institute = await kepai.verified('institute');
     const created = await request(server.url)
       .post('/api/v1/results')
       .set(as(institute))
@@ -65,11 +45,7 @@ describe(`result attachments on ${TARGET}`, () => {
     resultId = (created.body as ResultView).id;
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-    folder?.remove();
-  });
+  afterAll(() => kepai?.stop());
 
   it('stores a PDF, lists it on the result and serves it back byte for byte', async () => {
     const uploaded = (
@@ -84,9 +60,7 @@ describe(`result attachments on ${TARGET}`, () => {
       contentType: 'application/pdf',
       size: PDF.length,
     });
-    expect(existsSync(join(folder.path, 'data', 'uploads', 'results', resultId, uploaded.id))).toBe(
-      true,
-    );
+    expect(existsSync(join(kepai.dataDir, 'uploads', 'results', resultId, uploaded.id))).toBe(true);
 
     const result = (
       await request(server.url).get(`/api/v1/results/${resultId}`).set(as(institute)).expect(200)
@@ -176,7 +150,7 @@ describe(`result attachments on ${TARGET}`, () => {
       .delete(`/api/v1/results/${resultId}/attachments/${uploaded.id}`)
       .set(as(institute))
       .expect(204);
-    expect(existsSync(join(folder.path, 'data', 'uploads', 'results', resultId, uploaded.id))).toBe(
+    expect(existsSync(join(kepai.dataDir, 'uploads', 'results', resultId, uploaded.id))).toBe(
       false,
     );
     await request(server.url)

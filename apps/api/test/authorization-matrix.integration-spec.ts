@@ -3,27 +3,19 @@
  * database. The routes come from the OpenAPI document, so a route added without a row here fails
  * the first test: every later route joins this table.
  */
-import { join } from 'node:path';
 import request from 'supertest';
 import type { InvitationCreated, LoginResponse } from '@kepai/contracts';
-import { startKepai, type KepaiServer } from '../src/app/server';
+import type { KepaiServer } from '../src/app/server';
 import {
   TEST_PASSWORD,
   randomCreditCode,
-  registerAccount,
   signIn,
   uniqueEmail,
   type Account,
 } from './support/accounts';
-import {
-  TARGET,
-  freshDatabase,
-  tempFolder,
-  testConfig,
-  type TestDatabase,
-  type TestFolder,
-} from './support/environment';
+import { TARGET } from './support/environment';
 import { AuctionKit } from './support/auctions';
+import { startTestKepai, type TestKepai } from './support/test-kepai';
 
 /** `other` is a member of another organisation of the same type as the owner of the row's object. */
 const ACTORS = ['anonymous', 'enterprise', 'institute', 'broker', 'admin', 'other'] as const;
@@ -663,38 +655,23 @@ async function directDeal(world: World, actor: ActorName, stage: DealStage): Pro
   return id;
 }
 
-const ADMIN = { email: 'admin@matrix.test', password: 'Matrix-Operator-1' };
-
 describe(`the authorization matrix on ${TARGET}`, () => {
-  let database: TestDatabase;
-  let folder: TestFolder;
+  let kepai: TestKepai;
   let server: KepaiServer;
   let world: World;
 
   beforeAll(async () => {
-    database = await freshDatabase();
-    folder = tempFolder('matrix');
-    server = await startKepai(
-      testConfig(database, join(folder.path, 'data'), {
-        KEPAI_ADMIN_EMAIL: ADMIN.email,
-        KEPAI_ADMIN_PASSWORD: ADMIN.password,
-      }),
-    );
-    const admin = await signIn(server.url, ADMIN.email, ADMIN.password);
-    const enterprise = await registerAccount(server.url, 'enterprise');
-    const institute = await registerAccount(server.url, 'institute');
-    const broker = await registerAccount(server.url, 'brokerage');
-    const verify = (account: Account) =>
-      request(server.url)
-        .post(`/api/v1/admin/organisations/${account.user.organisation.id}/verify`)
-        .set('authorization', `Bearer ${admin.token}`)
-        .expect(200);
+    kepai = await startTestKepai('matrix');
+    server = kepai.server;
+    const admin = kepai.admin;
+    const enterprise = await kepai.verified('enterprise');
+    const institute = await kepai.verified('institute');
+    const broker = await kepai.verified('brokerage');
     /** A member (not the owner) of a second, verified organisation of the type. */
     const memberOfAnother = async (
       type: 'enterprise' | 'institute' | 'brokerage',
     ): Promise<Account> => {
-      const owner = await registerAccount(server.url, type);
-      await verify(owner);
+      const owner = await kepai.verified(type);
       const invitation = (
         await request(server.url)
           .post(`/api/v1/organisations/${owner.user.organisation.id}/invitations`)
@@ -710,7 +687,6 @@ describe(`the authorization matrix on ${TARGET}`, () => {
       ).body as LoginResponse;
       return signIn(server.url, joined.user.email, TEST_PASSWORD);
     };
-    for (const account of [enterprise, institute, broker]) await verify(account);
     world = {
       url: server.url,
       accounts: { enterprise, institute, broker, admin },
@@ -783,11 +759,7 @@ describe(`the authorization matrix on ${TARGET}`, () => {
     });
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-    folder?.remove();
-  });
+  afterAll(() => kepai?.stop());
 
   it('has a row for every route of the api, and no row for a route that does not exist', async () => {
     const document = (await request(server.url).get('/api/docs/openapi.json').expect(200)).body as {

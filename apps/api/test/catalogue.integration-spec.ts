@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import request from 'supertest';
 import type {
   DemandMatch,
@@ -7,18 +6,10 @@ import type {
   SearchResultItem,
   SuggestResponse,
 } from '@kepai/contracts';
-import { startKepai, type KepaiServer } from '../src/app/server';
-import { registerAccount, signIn, type Account } from './support/accounts';
-import {
-  TARGET,
-  freshDatabase,
-  tempFolder,
-  testConfig,
-  type TestDatabase,
-  type TestFolder,
-} from './support/environment';
-
-const ADMIN = { email: 'admin@catalogue.test', password: 'Catalogue-Review-1' };
+import type { KepaiServer } from '../src/app/server';
+import { registerAccount, type Account } from './support/accounts';
+import { TARGET } from './support/environment';
+import { startTestKepai, type TestKepai } from './support/test-kepai';
 
 interface Listing {
   title: string;
@@ -94,8 +85,7 @@ const LISTINGS: Listing[] = [
 ];
 
 describe(`the catalogue on ${TARGET}`, () => {
-  let database: TestDatabase;
-  let folder: TestFolder;
+  let kepai: TestKepai;
   let server: KepaiServer;
   let admin: Account;
   let institute: Account;
@@ -134,35 +124,19 @@ describe(`the catalogue on ${TARGET}`, () => {
   }
 
   beforeAll(async () => {
-    database = await freshDatabase();
-    folder = tempFolder('catalogue');
-    server = await startKepai(
-      testConfig(database, join(folder.path, 'data'), {
-        KEPAI_ADMIN_EMAIL: ADMIN.email,
-        KEPAI_ADMIN_PASSWORD: ADMIN.password,
-        // rank every search afresh, so a favourite lifts a result at once (search-relevance
-        // checks the cached rankings)
-        KEPAI_SEARCH_RANKING_SECONDS: '0',
-      }),
-    );
-    admin = await signIn(server.url, ADMIN.email, ADMIN.password);
-    institute = await registerAccount(server.url, 'institute', { name: '华中科技成果研究院' });
-    enterprise = await registerAccount(server.url, 'enterprise');
-    broker = await registerAccount(server.url, 'brokerage');
-    for (const account of [institute, enterprise, broker]) {
-      await api()
-        .post(`/api/v1/admin/organisations/${account.user.organisation.id}/verify`)
-        .set(as(admin))
-        .expect(200);
-    }
+    kepai = await startTestKepai('catalogue', {
+      // rank every search afresh, so a favourite lifts a result at once (search-relevance
+      // checks the cached rankings)
+      env: { KEPAI_SEARCH_RANKING_SECONDS: '0' },
+    });
+    ({ server, admin } = kepai);
+    institute = await kepai.verified('institute', { name: '华中科技成果研究院' });
+    enterprise = await kepai.verified('enterprise');
+    broker = await kepai.verified('brokerage');
     for (const listing of LISTINGS) ids.push((await publish(listing)).id);
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-    folder?.remove();
-  });
+  afterAll(() => kepai?.stop());
 
   describe('the listing lifecycle', () => {
     it('keeps drafts private, publishes after review, and sends back with a reason', async () => {
@@ -240,11 +214,7 @@ describe(`the catalogue on ${TARGET}`, () => {
         .send(body(LISTINGS[0]))
         .expect(403);
       expect(refused.body.error.code).toBe('ORGANISATION_UNVERIFIED');
-      const other = await registerAccount(server.url, 'institute');
-      await api()
-        .post(`/api/v1/admin/organisations/${other.user.organisation.id}/verify`)
-        .set(as(admin))
-        .expect(200);
+      const other = await kepai.verified('institute');
       await api()
         .patch(`/api/v1/results/${ids[0]}`)
         .set(as(other))
@@ -336,11 +306,7 @@ describe(`the catalogue on ${TARGET}`, () => {
         .set(as(broker))
         .send({ resultId: ids[0], note: '原始推荐' })
         .expect(201);
-      const rival = await registerAccount(server.url, 'brokerage');
-      await api()
-        .post(`/api/v1/admin/organisations/${rival.user.organisation.id}/verify`)
-        .set(as(admin))
-        .expect(200);
+      const rival = await kepai.verified('brokerage');
       const refused = await api()
         .post(`/api/v1/demands/${demand.id}/links`)
         .set(as(rival))

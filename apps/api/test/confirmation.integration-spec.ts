@@ -10,19 +10,12 @@ import request from 'supertest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { DEFAULT_CJK_FONT } from '@kepai/api-core';
 import type { BidHistoryItem, DealView, OrganisationDetail } from '@kepai/contracts';
-import { startKepai, type KepaiServer } from '../src/app/server';
-import { registerAccount, signIn, type Account } from './support/accounts';
+import type { KepaiServer } from '../src/app/server';
+import type { Account } from './support/accounts';
 import { AuctionKit, bearer } from './support/auctions';
-import {
-  TARGET,
-  freshDatabase,
-  tempFolder,
-  testConfig,
-  type TestDatabase,
-  type TestFolder,
-} from './support/environment';
+import { TARGET } from './support/environment';
+import { startTestKepai, type TestKepai } from './support/test-kepai';
 
-const ADMIN = { email: 'admin@confirmation.test', password: 'Confirmation-Op-1' };
 const BOLD_FONT = DEFAULT_CJK_FONT.path.replace('Regular', 'Bold');
 const UFPL_TERMS = {
   termMonths: 18,
@@ -39,8 +32,7 @@ async function pdfText(bytes: Buffer): Promise<string> {
 }
 
 describe(`the confirmation of sale on ${TARGET}`, () => {
-  let database: TestDatabase;
-  let folder: TestFolder;
+  let kepai: TestKepai;
   let fonts: string;
   let server: KepaiServer;
   let admin: Account;
@@ -76,31 +68,24 @@ describe(`the confirmation of sale on ${TARGET}`, () => {
     ).creditCode as string;
 
   beforeAll(async () => {
-    // the font is configured through links in a folder of the test's own, so a test can take it away
-    folder = tempFolder('confirmation');
-    fonts = join(folder.path, 'fonts');
-    mkdirSync(fonts);
-    symlinkSync(DEFAULT_CJK_FONT.path, join(fonts, 'NotoSansCJK-Regular.ttc'));
-    symlinkSync(BOLD_FONT, join(fonts, 'NotoSansCJK-Bold.ttc'));
-    database = await freshDatabase();
-    server = await startKepai(
-      testConfig(database, join(folder.path, 'data'), {
-        KEPAI_ADMIN_EMAIL: ADMIN.email,
-        KEPAI_ADMIN_PASSWORD: ADMIN.password,
-        KEPAI_CJK_FONT: `${join(fonts, 'NotoSansCJK-Regular.ttc')}#NotoSansCJKsc-Regular`,
-      }),
-    );
-    admin = await signIn(server.url, ADMIN.email, ADMIN.password);
-    institute = await registerAccount(server.url, 'institute', { name: '华中材料研究院' });
-    broker = await registerAccount(server.url, 'brokerage', { name: '光谷技术经纪中心' });
-    alpha = await registerAccount(server.url, 'enterprise', { name: '甲电池有限公司' });
-    beta = await registerAccount(server.url, 'enterprise', { name: '乙储能有限公司' });
-    stranger = await registerAccount(server.url, 'enterprise', { name: '丙科技有限公司' });
-    for (const account of [institute, broker, alpha, beta, stranger])
-      await api()
-        .post(`/api/v1/admin/organisations/${account.user.organisation.id}/verify`)
-        .set(bearer(admin))
-        .expect(200);
+    kepai = await startTestKepai('confirmation', {
+      // the font is configured through links in a folder of the test's own, so a test can take it away
+      env: (folder) => {
+        fonts = join(folder, 'fonts');
+        mkdirSync(fonts);
+        symlinkSync(DEFAULT_CJK_FONT.path, join(fonts, 'NotoSansCJK-Regular.ttc'));
+        symlinkSync(BOLD_FONT, join(fonts, 'NotoSansCJK-Bold.ttc'));
+        return {
+          KEPAI_CJK_FONT: `${join(fonts, 'NotoSansCJK-Regular.ttc')}#NotoSansCJKsc-Regular`,
+        };
+      },
+    });
+    ({ server, admin } = kepai);
+    institute = await kepai.verified('institute', { name: '华中材料研究院' });
+    broker = await kepai.verified('brokerage', { name: '光谷技术经纪中心' });
+    alpha = await kepai.verified('enterprise', { name: '甲电池有限公司' });
+    beta = await kepai.verified('enterprise', { name: '乙储能有限公司' });
+    stranger = await kepai.verified('enterprise', { name: '丙科技有限公司' });
     const kit = new AuctionKit(server.url, { admin, institute, broker });
 
     // an auction: beta bids, alpha outbids and wins at ¥1,239,000 with a ¥50,000 deposit
@@ -149,11 +134,7 @@ describe(`the confirmation of sale on ${TARGET}`, () => {
     ).body as DealView;
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-    folder?.remove();
-  });
+  afterAll(() => kepai?.stop());
 
   it('sends a PDF with a Chinese file name', async () => {
     const response = await download(alpha, auctionDeal.id).expect(200);

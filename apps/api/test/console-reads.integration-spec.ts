@@ -4,7 +4,6 @@
  * `GET /me/registrations`, `GET /me/bids` (with who leads), and `GET /deals` and `/deals/:id`
  * (only the parties, the host broker and admins; 404 to anyone else).
  */
-import { join } from 'node:path';
 import request from 'supertest';
 import type {
   DealView,
@@ -17,7 +16,7 @@ import type {
   MyRegistrationView,
   SessionView,
 } from '@kepai/contracts';
-import { startKepai, type KepaiServer } from '../src/app/server';
+import type { KepaiServer } from '../src/app/server';
 import {
   TEST_PASSWORD,
   registerAccount,
@@ -26,16 +25,9 @@ import {
   type Account,
 } from './support/accounts';
 import { AuctionKit, bearer } from './support/auctions';
-import {
-  TARGET,
-  freshDatabase,
-  tempFolder,
-  testConfig,
-  type TestDatabase,
-  type TestFolder,
-} from './support/environment';
+import { TARGET } from './support/environment';
+import { startTestKepai, type TestKepai } from './support/test-kepai';
 
-const ADMIN = { email: 'admin@console.test', password: 'Console-Operator-1' };
 const HOUR = 3_600_000;
 const UFPL_TERMS = {
   termMonths: 12,
@@ -45,8 +37,7 @@ const UFPL_TERMS = {
 };
 
 describe(`the consoles' reads on ${TARGET}`, () => {
-  let database: TestDatabase;
-  let folder: TestFolder;
+  let kepai: TestKepai;
   let server: KepaiServer;
   let kit: AuctionKit;
   let admin: Account;
@@ -87,29 +78,16 @@ describe(`the consoles' reads on ${TARGET}`, () => {
   }
 
   beforeAll(async () => {
-    database = await freshDatabase();
-    folder = tempFolder('console');
-    server = await startKepai(
-      testConfig(database, join(folder.path, 'data'), {
-        KEPAI_ADMIN_EMAIL: ADMIN.email,
-        KEPAI_ADMIN_PASSWORD: ADMIN.password,
-        KEPAI_BID_RATE_LIMIT: '1000',
-      }),
-    );
-    admin = await signIn(server.url, ADMIN.email, ADMIN.password);
-    institute = await registerAccount(server.url, 'institute', { name: '华中材料研究院' });
-    otherInstitute = await registerAccount(server.url, 'institute', { name: '东南能源研究所' });
-    broker = await registerAccount(server.url, 'brokerage', { name: '光谷技术经纪中心' });
-    otherBroker = await registerAccount(server.url, 'brokerage', { name: '长三角技术转移中心' });
-    alpha = await registerAccount(server.url, 'enterprise', { name: '甲电池有限公司' });
-    beta = await registerAccount(server.url, 'enterprise', { name: '乙储能有限公司' });
-    stranger = await registerAccount(server.url, 'enterprise');
+    kepai = await startTestKepai('console', { env: { KEPAI_BID_RATE_LIMIT: '1000' } });
+    ({ server, admin } = kepai);
+    institute = await kepai.verified('institute', { name: '华中材料研究院' });
+    otherInstitute = await kepai.verified('institute', { name: '东南能源研究所' });
+    broker = await kepai.verified('brokerage', { name: '光谷技术经纪中心' });
+    otherBroker = await kepai.verified('brokerage', { name: '长三角技术转移中心' });
+    alpha = await kepai.verified('enterprise', { name: '甲电池有限公司' });
+    beta = await kepai.verified('enterprise', { name: '乙储能有限公司' });
+    stranger = await kepai.verified('enterprise');
     unverified = await registerAccount(server.url, 'enterprise');
-    for (const account of [institute, otherInstitute, broker, otherBroker, alpha, beta, stranger])
-      await api()
-        .post(`/api/v1/admin/organisations/${account.user.organisation.id}/verify`)
-        .set(bearer(admin))
-        .expect(200);
     alphaMember = await memberOf(alpha);
     kit = new AuctionKit(server.url, { admin, institute, broker });
 
@@ -187,11 +165,7 @@ describe(`the consoles' reads on ${TARGET}`, () => {
     ufplDeal = await kit.dealOf(lots.ufpl.id, beta);
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-    folder?.remove();
-  });
+  afterAll(() => kepai?.stop());
 
   const listLots = async (query: string): Promise<LotListItem[]> =>
     (await api().get(`/api/v1/lots${query}`).expect(200)).body as LotListItem[];

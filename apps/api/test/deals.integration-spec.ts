@@ -6,25 +6,17 @@
  * disputes decided with reasons, the notifications each step writes, and who may do what. The
  * test moves the server's clock (every Clock of the app) and runs the deals' sweep itself.
  */
-import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DealScheduler } from '@kepai/api-deals';
 import type { DealView, LotSummary, UfplTerms } from '@kepai/contracts';
-import { startKepai, type KepaiServer } from '../src/app/server';
+import type { KepaiServer } from '../src/app/server';
 import { registerAccount, signIn, type Account } from './support/accounts';
 import { AuctionKit, bearer } from './support/auctions';
 import { advanceClock, serverNow } from './support/clock';
-import {
-  TARGET,
-  freshDatabase,
-  tempFolder,
-  testConfig,
-  type TestDatabase,
-  type TestFolder,
-} from './support/environment';
+import { TARGET } from './support/environment';
+import { startTestKepai, type TestKepai } from './support/test-kepai';
 
-const ADMIN = { email: 'admin@deals.test', password: 'Deals-Operator-2026' };
 const DAY = 86_400_000;
 const TERMS: UfplTerms = {
   termMonths: 12,
@@ -34,8 +26,7 @@ const TERMS: UfplTerms = {
 };
 
 describe(`deals after the hammer on ${TARGET}`, () => {
-  let database: TestDatabase;
-  let folder: TestFolder;
+  let kepai: TestKepai;
   let server: KepaiServer;
   let kit: AuctionKit;
   let admin: Account;
@@ -111,39 +102,17 @@ describe(`deals after the hammer on ${TARGET}`, () => {
   }
 
   beforeAll(async () => {
-    database = await freshDatabase();
-    folder = tempFolder('deals');
-    server = await startKepai(
-      testConfig(database, join(folder.path, 'data'), {
-        KEPAI_ADMIN_EMAIL: ADMIN.email,
-        KEPAI_ADMIN_PASSWORD: ADMIN.password,
-        KEPAI_BID_RATE_LIMIT: '1000',
-      }),
-    );
-    admin = await signIn(server.url, ADMIN.email, ADMIN.password);
-    institute = await registerAccount(server.url, 'institute', { name: '华中材料研究院' });
-    otherInstitute = await registerAccount(server.url, 'institute', { name: '东南能源研究所' });
-    broker = await registerAccount(server.url, 'brokerage', { name: '光谷技术经纪中心' });
-    otherBroker = await registerAccount(server.url, 'brokerage', { name: '长三角技术转移中心' });
-    alpha = await registerAccount(server.url, 'enterprise', { name: '甲电池有限公司' });
-    beta = await registerAccount(server.url, 'enterprise', { name: '乙储能有限公司' });
-    gamma = await registerAccount(server.url, 'enterprise', { name: '丙新材料有限公司' });
-    stranger = await registerAccount(server.url, 'enterprise', { name: '丁科技有限公司' });
+    kepai = await startTestKepai('deals', { env: { KEPAI_BID_RATE_LIMIT: '1000' } });
+    ({ server, admin } = kepai);
+    institute = await kepai.verified('institute', { name: '华中材料研究院' });
+    otherInstitute = await kepai.verified('institute', { name: '东南能源研究所' });
+    broker = await kepai.verified('brokerage', { name: '光谷技术经纪中心' });
+    otherBroker = await kepai.verified('brokerage', { name: '长三角技术转移中心' });
+    alpha = await kepai.verified('enterprise', { name: '甲电池有限公司' });
+    beta = await kepai.verified('enterprise', { name: '乙储能有限公司' });
+    gamma = await kepai.verified('enterprise', { name: '丙新材料有限公司' });
+    stranger = await kepai.verified('enterprise', { name: '丁科技有限公司' });
     unverified = await registerAccount(server.url, 'enterprise');
-    for (const account of [
-      institute,
-      otherInstitute,
-      broker,
-      otherBroker,
-      alpha,
-      beta,
-      gamma,
-      stranger,
-    ])
-      await api()
-        .post(`/api/v1/admin/organisations/${account.user.organisation.id}/verify`)
-        .set(as(admin))
-        .expect(200);
     everyone = [
       admin,
       institute,
@@ -159,11 +128,7 @@ describe(`deals after the hammer on ${TARGET}`, () => {
     kit = new AuctionKit(server.url, { admin, institute, broker });
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-    folder?.remove();
-  });
+  afterAll(() => kepai?.stop());
 
   describe('the deposits of an auction', () => {
     // first in the file: the auction runs on the real clock (a Redis bid store keeps Redis time)

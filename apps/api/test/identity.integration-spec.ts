@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import request from 'supertest';
 import { io } from 'socket.io-client';
 import { DataSource } from 'typeorm';
@@ -10,7 +9,7 @@ import type {
   Page,
   AuditEventView,
 } from '@kepai/contracts';
-import { startKepai, type KepaiServer } from '../src/app/server';
+import type { KepaiServer } from '../src/app/server';
 import {
   TEST_PASSWORD,
   randomCreditCode,
@@ -19,42 +18,24 @@ import {
   uniqueEmail,
   type Account,
 } from './support/accounts';
-import {
-  TARGET,
-  freshDatabase,
-  tempFolder,
-  testConfig,
-  type TestDatabase,
-  type TestFolder,
-} from './support/environment';
+import { TARGET } from './support/environment';
+import { startTestKepai, type TestKepai } from './support/test-kepai';
 
 const ADMIN = { email: 'admin@identity.test', password: 'identity admin pass 1' };
 
 describe(`identity and access on ${TARGET}`, () => {
-  let database: TestDatabase;
-  let folder: TestFolder;
+  let kepai: TestKepai;
   let server: KepaiServer;
   let admin: Account;
   let api: () => ReturnType<typeof request>;
 
   beforeAll(async () => {
-    database = await freshDatabase();
-    folder = tempFolder('identity');
-    server = await startKepai(
-      testConfig(database, join(folder.path, 'data'), {
-        KEPAI_ADMIN_EMAIL: ADMIN.email,
-        KEPAI_ADMIN_PASSWORD: ADMIN.password,
-      }),
-    );
+    kepai = await startTestKepai('identity', { admin: ADMIN });
+    ({ server, admin } = kepai);
     api = () => request(server.url);
-    admin = await signIn(server.url, ADMIN.email, ADMIN.password);
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-    folder?.remove();
-  });
+  afterAll(() => kepai?.stop());
 
   const sql = <T = Record<string, unknown>>(
     query: string,

@@ -5,6 +5,7 @@
  * socket, and the email outbox sent once — logged without SMTP_URL, and through a tiny SMTP server
  * with it, including a failure, its retry after the backoff, and giving up after five attempts.
  */
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { io, type Socket } from 'socket.io-client';
@@ -23,7 +24,10 @@ import { FavouriteLotOpeningSweep } from '@kepai/api-auctions';
 import {
   EmailSender,
   MAILER,
+  EMAIL_RETENTION_DAYS,
   MAX_ATTEMPTS,
+  NOTIFICATION_RETENTION_DAYS,
+  NotificationRetention,
   NotificationsService,
   retryDelayMs,
   type Mailer,
@@ -49,7 +53,9 @@ import {
   type TestFolder,
 } from './support/environment';
 import { header, startSmtpServer, textBody, type TestSmtpServer } from './support/smtp';
+import { startTestKepai, type TestKepai } from './support/test-kepai';
 
+const DAY_MS = 24 * 60 * 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function eventually<T>(
@@ -86,19 +92,6 @@ interface People {
   broker: Account;
 }
 
-async function verified(
-  url: string,
-  admin: Account,
-  type: 'enterprise' | 'institute' | 'brokerage',
-) {
-  const account = await registerAccount(url, type);
-  await request(url)
-    .post(`/api/v1/admin/organisations/${account.user.organisation.id}/verify`)
-    .set(bearer(admin))
-    .expect(200);
-  return account;
-}
-
 /** A second member of the account's organisation, signed in. */
 async function memberOf(url: string, owner: Account): Promise<Account> {
   const invitation = (
@@ -130,9 +123,7 @@ async function approvedIn(
 }
 
 describe(`notifications on ${TARGET}`, () => {
-  const ADMIN = { email: 'admin@notifications.test', password: 'Notices-Operator-1' };
-  let database: TestDatabase;
-  let folder: TestFolder;
+  let kepai: TestKepai;
   let server: KepaiServer;
   let people: People;
   let kit: AuctionKit;
@@ -186,37 +177,27 @@ describe(`notifications on ${TARGET}`, () => {
   const ids = (...accounts: Account[]) => accounts.map((account) => account.user.id).sort();
 
   beforeAll(async () => {
-    database = await freshDatabase();
-    folder = tempFolder('notifications');
-    server = await startKepai(
-      testConfig(database, join(folder.path, 'data'), {
-        KEPAI_ADMIN_EMAIL: ADMIN.email,
-        KEPAI_ADMIN_PASSWORD: ADMIN.password,
-        KEPAI_BID_RATE_LIMIT: '1000',
-      }),
-    );
+    kepai = await startTestKepai('notifications', { env: { KEPAI_BID_RATE_LIMIT: '1000' } });
+    server = kepai.server;
     dataSource = server.app.get(DataSource);
-    // every email the log sender "sends", from the start
+    // every email the log sender "sends", from the start (signing the admin in sends none)
     send = jest.spyOn(server.app.get<Mailer>(MAILER, { strict: false }), 'send');
-    const admin = await signIn(server.url, ADMIN.email, ADMIN.password);
     people = {
-      admin,
-      institute: await verified(server.url, admin, 'institute'),
-      broker: await verified(server.url, admin, 'brokerage'),
+      admin: kepai.admin,
+      institute: await kepai.verified('institute'),
+      broker: await kepai.verified('brokerage'),
     };
     kit = new AuctionKit(server.url, people);
-    alpha = await verified(server.url, admin, 'enterprise');
+    alpha = await kepai.verified('enterprise');
     alphaMember = await memberOf(server.url, alpha);
-    beta = await verified(server.url, admin, 'enterprise');
-    gamma = await verified(server.url, admin, 'enterprise');
+    beta = await kepai.verified('enterprise');
+    gamma = await kepai.verified('enterprise');
   });
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
     send?.mockRestore();
-    await server?.stop();
-    await database?.drop();
-    folder?.remove();
+    await kepai?.stop();
   });
 
   it('tells every member of an approved enterprise, and nobody else, with an email each', async () => {
@@ -336,7 +317,7 @@ describe(`notifications on ${TARGET}`, () => {
   });
 
   it('serves each user their own notifications, newest first by cursor, and marks them read', async () => {
-    const delta = await verified(server.url, people.admin, 'enterprise');
+    const delta = await kepai.verified('enterprise');
     for (const title of ['第一专场', '第二专场', '第三专场'])
       await approvedIn(kit, title, delta, 0);
     expect(await unread(delta)).toBe(3);
@@ -401,7 +382,7 @@ describe(`notifications on ${TARGET}`, () => {
   });
 
   it("pushes notification:new with the unread count to the user's sockets only", async () => {
-    const epsilon = await verified(server.url, people.admin, 'enterprise');
+    const epsilon = await kepai.verified('enterprise');
     const mine = await connect(epsilon);
     const theirs = await connect(gamma);
     const received: NotificationNewEvent[] = [];
@@ -478,7 +459,7 @@ describe(`notifications on ${TARGET}`, () => {
 
   it('sends every email of the outbox once through the log sender, however many sweeps run', async () => {
     const sender = server.app.get(EmailSender, { strict: false });
-    const zeta = await verified(server.url, people.admin, 'enterprise');
+    const zeta = await kepai.verified('enterprise');
     await memberOf(server.url, zeta);
     await approvedIn(kit, '邮件发送专场', zeta);
     await Promise.all([sender.sweep(), sender.sweep(), sender.sweep()]);
@@ -502,12 +483,57 @@ describe(`notifications on ${TARGET}`, () => {
       expect(row.last_error).toBeNull();
     }
   });
+
+  // last in this describe: it moves the server's clock half a year on
+  it('deletes notifications and finished emails once past retention, and never an email still owed', async () => {
+    const retention = server.app.get(NotificationRetention, { strict: false });
+    const service = server.app.get(NotificationsService, { strict: false });
+    const idsOf = async (sql: string): Promise<string[]> =>
+      ((await dataSource.query(sql)) as Array<{ id: string }>).map((row) => row.id);
+    const exists = async (table: 'notification' | 'email_outbox', ids: string[]) =>
+      ((await dataSource.query(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [ids])) as [])
+        .length;
+    const old = await idsOf(`SELECT id FROM notification`);
+    const finished = await idsOf(`SELECT id FROM email_outbox WHERE status <> 'pending'`);
+    expect(old.length).toBeGreaterThan(0);
+    expect(finished.length).toBeGreaterThan(0);
+    // an email still owed: written long ago, its next attempt not due for a year
+    const now = serverNow(server).getTime();
+    const owed = await idsOf(
+      `INSERT INTO email_outbox (to_address, subject, body, status, attempts, next_attempt_at, created_at)
+       VALUES ('owed@test.kepai.cn', '待发送', '正文', 'pending', 0,
+               '${new Date(now + 400 * DAY_MS).toISOString()}', '${new Date(now - 400 * DAY_MS).toISOString()}')
+       RETURNING id`,
+    );
+
+    expect(await retention.sweep()).toEqual({ notifications: 0, emails: 0 });
+
+    advanceClock(server, (EMAIL_RETENTION_DAYS + 1) * DAY_MS);
+    const recent = await dataSource.transaction((manager) =>
+      service.notify(manager, {
+        userIds: [alpha.user.id],
+        kind: 'outbid',
+        payload: { lotId: randomUUID(), resultTitle: '保留期测试', price: 100, minNext: 200 },
+      }),
+    );
+    const recentIds = recent.notifications.map(({ notification }) => notification.id);
+    const first = await retention.sweep();
+    expect(first.notifications).toBe(0);
+    expect(first.emails).toBeGreaterThanOrEqual(finished.length);
+    expect(await exists('email_outbox', finished)).toBe(0);
+    expect(await exists('notification', old)).toBe(old.length);
+
+    advanceClock(server, (NOTIFICATION_RETENTION_DAYS - EMAIL_RETENTION_DAYS) * DAY_MS);
+    const second = await retention.sweep();
+    expect(second.notifications).toBeGreaterThanOrEqual(old.length);
+    expect(await exists('notification', old)).toBe(0);
+    expect(await exists('notification', recentIds)).toBe(1);
+    expect(await exists('email_outbox', owed)).toBe(1);
+  });
 });
 
 describe(`the email outbox through SMTP on ${TARGET}`, () => {
-  const ADMIN = { email: 'admin@smtp.test', password: 'Smtp-Operator-2026' };
-  let database: TestDatabase;
-  let folder: TestFolder;
+  let kepai: TestKepai;
   let smtp: TestSmtpServer;
   let server: KepaiServer;
   let kit: AuctionKit;
@@ -517,32 +543,23 @@ describe(`the email outbox through SMTP on ${TARGET}`, () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    database = await freshDatabase();
-    folder = tempFolder('smtp');
-    server = await startKepai(
-      testConfig(database, join(folder.path, 'data'), {
-        KEPAI_ADMIN_EMAIL: ADMIN.email,
-        KEPAI_ADMIN_PASSWORD: ADMIN.password,
-        SMTP_URL: smtp.url,
-        KEPAI_MAIL_FROM: '科拍测试 <notice@kepai.test>',
-      }),
-    );
+    kepai = await startTestKepai('smtp', {
+      env: { SMTP_URL: smtp.url, KEPAI_MAIL_FROM: '科拍测试 <notice@kepai.test>' },
+    });
+    server = kepai.server;
     dataSource = server.app.get(DataSource);
     sender = server.app.get(EmailSender, { strict: false });
-    const admin = await signIn(server.url, ADMIN.email, ADMIN.password);
     people = {
-      admin,
-      institute: await verified(server.url, admin, 'institute'),
-      broker: await verified(server.url, admin, 'brokerage'),
+      admin: kepai.admin,
+      institute: await kepai.verified('institute'),
+      broker: await kepai.verified('brokerage'),
     };
     kit = new AuctionKit(server.url, people);
   });
 
   afterAll(async () => {
-    await server?.stop();
+    await kepai?.stop();
     await smtp?.close();
-    await database?.drop();
-    folder?.remove();
   });
 
   async function outboxOf(account: Account): Promise<OutboxRow> {
@@ -558,7 +575,7 @@ describe(`the email outbox through SMTP on ${TARGET}`, () => {
 
   it('sends through SMTP, tries a refused email again after its backoff, and sends it once', async () => {
     smtp.failNext = 1;
-    const buyer = await verified(server.url, people.admin, 'enterprise');
+    const buyer = await kepai.verified('enterprise');
     await approvedIn(kit, '邮件重试专场', buyer);
     await sender.sweep();
     const failed = await eventually('the first attempt has failed', async () => {
@@ -593,7 +610,7 @@ describe(`the email outbox through SMTP on ${TARGET}`, () => {
 
   it(`gives an email up as failed after ${MAX_ATTEMPTS} refused attempts`, async () => {
     smtp.failNext = 1_000;
-    const buyer = await verified(server.url, people.admin, 'enterprise');
+    const buyer = await kepai.verified('enterprise');
     await approvedIn(kit, '邮件失败专场', buyer);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       await sender.sweep();

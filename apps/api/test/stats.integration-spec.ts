@@ -4,23 +4,15 @@
  * auction, direct deals accepted, declined, still requested, and a use-first-pay-later licence
  * closed as not achieved; demands open and expired. Every figure is the exact number the test made.
  */
-import { join } from 'node:path';
 import request from 'supertest';
 import type { DealView, StatsOverview } from '@kepai/contracts';
-import { startKepai, type KepaiServer } from '../src/app/server';
-import { registerAccount, signIn, type Account } from './support/accounts';
+import type { KepaiServer } from '../src/app/server';
+import type { Account } from './support/accounts';
 import { AuctionKit, bearer } from './support/auctions';
-import { serverNow } from './support/clock';
-import {
-  TARGET,
-  freshDatabase,
-  tempFolder,
-  testConfig,
-  type TestDatabase,
-  type TestFolder,
-} from './support/environment';
+import { advanceClock, serverNow } from './support/clock';
+import { TARGET } from './support/environment';
+import { startTestKepai, type TestKepai } from './support/test-kepai';
 
-const ADMIN = { email: 'admin@stats.test', password: 'Statistics-Op-1' };
 const HOUR = 3_600_000;
 const FIELD_ORDER = [
   'it',
@@ -41,8 +33,7 @@ function beijingMonth(at: Date, back = 0): string {
 }
 
 describe(`GET /stats/overview on ${TARGET}`, () => {
-  let database: TestDatabase;
-  let folder: TestFolder;
+  let kepai: TestKepai;
   let server: KepaiServer;
   let admin: Account;
   let instituteA: Account;
@@ -67,28 +58,16 @@ describe(`GET /stats/overview on ${TARGET}`, () => {
   }
 
   beforeAll(async () => {
-    database = await freshDatabase();
-    folder = tempFolder('stats');
-    server = await startKepai(
-      testConfig(database, join(folder.path, 'data'), {
-        KEPAI_ADMIN_EMAIL: ADMIN.email,
-        KEPAI_ADMIN_PASSWORD: ADMIN.password,
-      }),
-    );
-    admin = await signIn(server.url, ADMIN.email, ADMIN.password);
-    instituteA = await registerAccount(server.url, 'institute', { name: '华中材料研究院' });
-    instituteB = await registerAccount(server.url, 'institute', { name: '东南能源研究所' });
-    broker1 = await registerAccount(server.url, 'brokerage', { name: '光谷技术经纪中心' });
-    broker2 = await registerAccount(server.url, 'brokerage', { name: '长三角技术转移中心' });
+    kepai = await startTestKepai('stats');
+    ({ server, admin } = kepai);
+    instituteA = await kepai.verified('institute', { name: '华中材料研究院' });
+    instituteB = await kepai.verified('institute', { name: '东南能源研究所' });
+    broker1 = await kepai.verified('brokerage', { name: '光谷技术经纪中心' });
+    broker2 = await kepai.verified('brokerage', { name: '长三角技术转移中心' });
     // a brokerage that hosts nothing is no top broker
-    const idle = await registerAccount(server.url, 'brokerage', { name: '闲置经纪公司' });
-    alpha = await registerAccount(server.url, 'enterprise', { name: '甲电池有限公司' });
-    beta = await registerAccount(server.url, 'enterprise', { name: '乙储能有限公司' });
-    for (const account of [instituteA, instituteB, broker1, broker2, idle, alpha, beta])
-      await api()
-        .post(`/api/v1/admin/organisations/${account.user.organisation.id}/verify`)
-        .set(bearer(admin))
-        .expect(200);
+    await kepai.verified('brokerage', { name: '闲置经纪公司' });
+    alpha = await kepai.verified('enterprise', { name: '甲电池有限公司' });
+    beta = await kepai.verified('enterprise', { name: '乙储能有限公司' });
     const kitA = new AuctionKit(server.url, { admin, institute: instituteA, broker: broker1 });
     const kitB = new AuctionKit(server.url, { admin, institute: instituteB, broker: broker2 });
 
@@ -221,11 +200,7 @@ describe(`GET /stats/overview on ${TARGET}`, () => {
     overview = (await api().get('/api/v1/stats/overview').expect(200)).body as StatsOverview;
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-    folder?.remove();
-  });
+  afterAll(() => kepai?.stop());
 
   it('counts as turnover only deals that stand: not requested, declined or not achieved', async () => {
     const deals = (await api().get('/api/v1/deals').set(bearer(admin)).expect(200))
@@ -344,7 +319,7 @@ describe(`GET /stats/overview on ${TARGET}`, () => {
     });
   });
 
-  it('is public and follows the tables at once (no cache)', async () => {
+  it('is public, serves the same figures for KEPAI_STATS_CACHE_SECONDS, then follows the tables', async () => {
     const before = (await api().get('/api/v1/stats/overview').expect(200)).body as StatsOverview;
     expect(before.openDemands.count).toBe(3);
     await api()
@@ -356,6 +331,10 @@ describe(`GET /stats/overview on ${TARGET}`, () => {
         field: 'environment',
       })
       .expect(201);
+    // within the cache time (60 s by default): the figures already read
+    const cached = (await api().get('/api/v1/stats/overview').expect(200)).body as StatsOverview;
+    expect(cached).toEqual(before);
+    advanceClock(server, 61_000);
     const after = (await api().get('/api/v1/stats/overview').expect(200)).body as StatsOverview;
     expect(after.openDemands.count).toBe(4);
     expect(new Date(after.generatedAt).getTime()).toBeGreaterThanOrEqual(
