@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { DEFAULT_CJK_FONT } from '@kepai/api-core';
+import { DealScheduler } from '@kepai/api-deals';
 import type { BidHistoryItem, DealView, OrganisationDetail } from '@kepai/contracts';
 import type { KepaiServer } from '../src/app/server';
-import type { Account } from './support/accounts';
+import { signIn, type Account } from './support/accounts';
 import { AuctionKit, bearer } from './support/auctions';
+import { advanceClock } from './support/clock';
 import { TARGET } from './support/environment';
 import { startTestKepai, type TestKepai } from './support/test-kepai';
 
@@ -259,5 +261,31 @@ describe(`the confirmation of sale on ${TARGET}`, () => {
       if (!existsSync(link)) symlinkSync(DEFAULT_CJK_FONT.path, link);
     }
     await download(alpha, auctionDeal.id).expect(200);
+  });
+
+  // last: it moves the server's clock past the payment window
+  it('prints a part payment and what is still owed, then the deposit forfeited when the winner defaults', async () => {
+    await api()
+      .post(`/api/v1/deals/${auctionDeal.id}/payments`)
+      .set(bearer(institute))
+      .send({ amount: 18_900_000, reference: 'ICBC-PART-01' })
+      .expect(201);
+    const part = await pdfText((await download(alpha, auctionDeal.id).expect(200)).body as Buffer);
+    expect(part).toContain('已支付¥189,000.00（人民币壹拾捌万玖仟元整）');
+    expect(part).toContain('尚需支付¥1,000,000.00（人民币壹佰万元整）');
+    expect(part).toContain('保证金抵作价款¥50,000.00');
+
+    advanceClock(server, 31 * 24 * 3_600_000);
+    await server.app.get(DealScheduler).sweep();
+    // sessions end by the same clock: sign in again
+    const again = await signIn(server.url, admin.email, admin.password);
+    const defaulted = await pdfText(
+      (await download(again, auctionDeal.id).expect(200)).body as Buffer,
+    );
+    expect(defaulted).toContain('当前状态买方违约，保证金没收');
+    expect(defaulted).toContain('已支付¥189,000.00');
+    expect(defaulted).toContain('保证金没收¥50,000.00（人民币伍万元整）');
+    expect(defaulted).not.toContain('尚需支付');
+    expect(defaulted).not.toContain('保证金抵作价款');
   });
 });

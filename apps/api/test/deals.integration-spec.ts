@@ -228,9 +228,16 @@ describe(`deals after the hammer on ${TARGET}`, () => {
         broker: { id: broker.user.organisation.id, name: '光谷技术经纪中心' },
       });
       expect(new Date(deal.dueAt as string).getTime()).toBe(closedAt.getTime() + 30 * DAY);
+      // made at the hammer, by the server's clock (not the database's)
+      expect(deal.createdAt).toBe(closedAt.toISOString());
       expect(
         deal.history?.map((event) => [event.action, event.fromStatus, event.toStatus]),
       ).toEqual([['created', null, 'awaiting_payment']]);
+      const resultStatus = async () =>
+        (
+          await sql<{ status: string }>(`SELECT status FROM result WHERE id = $1`, [deal.resultId])
+        )[0].status;
+      expect(await resultStatus()).toBe('sold');
 
       // won, lost and refunded, each told once
       expect(await toldTo(gamma, 'lot_won')).toEqual([
@@ -255,12 +262,30 @@ describe(`deals after the hammer on ${TARGET}`, () => {
         expect.objectContaining({ amount: 6_000_000, dueAt: deal.dueAt }),
       ]);
 
+      // a part of the price is paid, not all of it
+      await post(institute, `/deals/${id}/payments`, {
+        amount: 1_000_000,
+        reference: 'ICBC-PART',
+      }).expect(201);
+
       // past the due date unpaid: the deal defaults and the deposit is forfeited
       await advanceTo(new Date(new Date(deal.dueAt as string).getTime() + 60_000));
       await sweep();
       const defaulted = await dealOf(id, gamma);
       expect(defaulted).toMatchObject({ status: 'defaulted', depositApplied: 0 });
-      expect(defaulted.history?.map((event) => event.action)).toEqual(['created', 'defaulted']);
+      expect(defaulted.history?.map((event) => event.action)).toEqual([
+        'created',
+        'payment',
+        'defaulted',
+      ]);
+      // the part payment stays on record for the parties to settle
+      expect(defaulted.history?.[2].payload).toMatchObject({
+        outstanding: 5_000_000,
+        depositForfeited: 5_000_000,
+        paid: 1_000_000,
+      });
+      // the sale fell through: the result is on the market again
+      expect(await resultStatus()).toBe('published');
       const settled = await ledger();
       expect(settled[2]).toEqual({
         paddle: paddleGamma.paddle,
@@ -989,6 +1014,41 @@ describe(`deals after the hammer on ${TARGET}`, () => {
         'disputed',
         'outcome_decided',
       ]);
+    });
+
+    it('a licensee who never starts the use: the term starts 30 days after signing all the same', async () => {
+      const signed = await accepted(gamma, { resultId, mode: 'use_first_pay_later' });
+      expect(signed.status).toBe('signed');
+      const signedAt = new Date(signed.signedAt as string).getTime();
+
+      await advanceTo(new Date(signedAt + 29 * DAY));
+      await sweep();
+      expect((await dealOf(signed.id)).status).toBe('signed');
+
+      await advanceTo(new Date(signedAt + 30 * DAY + 60_000));
+      await sweep();
+      await sweep();
+      const started = await dealOf(signed.id);
+      expect(started.status).toBe('in_use');
+      // from the 30th day, not from whenever the sweep came round
+      expect(started.ufpl?.useStartedAt).toBe(new Date(signedAt + 30 * DAY).toISOString());
+      const termEnds = new Date(signedAt + 30 * DAY);
+      termEnds.setUTCMonth(termEnds.getUTCMonth() + TERMS.termMonths);
+      expect(started.ufpl?.termEndsAt).toBe(termEnds.toISOString());
+      const last = started.history?.at(-1);
+      expect(last).toMatchObject({
+        action: 'use_started',
+        fromStatus: 'signed',
+        toStatus: 'in_use',
+        actor: { userId: null, organisationId: null },
+        payload: { automatic: true, termEndsAt: termEnds.toISOString() },
+      });
+      expect(started.history?.filter((event) => event.action === 'use_started')).toHaveLength(1);
+      // the licensee may still add evidence as usual
+      await post(gamma, `/deals/${signed.id}/evidence`, {
+        criterionIndex: 0,
+        text: '良率检测报告',
+      }).expect(201);
     });
   });
 

@@ -7,6 +7,12 @@ const DAY_MS = 86_400_000;
  * institute's acceptance). Use-first-pay-later fees have their own window in their terms.
  */
 export const PAYMENT_WINDOW_DAYS = 30;
+/**
+ * A signed use-first-pay-later licence's term starts when the licensee says it has started using
+ * the result, and at the latest this many days after signing: the licensee cannot hold the term
+ * (and so the fee) off for ever by never saying so.
+ */
+export const USE_START_DAYS = 30;
 /** `ufpl_term_ending` is sent this many days before a use-first-pay-later term ends. */
 export const TERM_REMINDER_DAYS = 7;
 /** `payment_due_soon` is sent this many days before the due date. */

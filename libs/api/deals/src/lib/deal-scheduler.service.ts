@@ -4,7 +4,15 @@ import { Clock, Periodic } from '@kepai/api-core';
 import { LotEntity } from '@kepai/api-auctions';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DealEntity } from './deal.entity';
-import { DUE_REMINDER_DAYS, TERM_REMINDER_DAYS, amountDue } from './deal-rules';
+import { ResultEntity } from '@kepai/api-catalogue';
+import {
+  DUE_REMINDER_DAYS,
+  TERM_REMINDER_DAYS,
+  USE_START_DAYS,
+  addDays,
+  addMonths,
+  amountDue,
+} from './deal-rules';
 import { DealWorkflow, type Told } from './deal-workflow';
 import { forfeitApplied } from './deposit-ledger';
 
@@ -79,6 +87,27 @@ export class DealScheduler implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private readonly tasks: Task[] = [
+    {
+      // a licence signed USE_START_DAYS ago whose licensee never said it started: it starts then
+      name: 'use starts',
+      where: `d.status = 'signed' AND d.mode = 'use_first_pay_later'
+              AND d.signed_at <= CAST($1 AS timestamptz) - interval '${USE_START_DAYS} days'`,
+      run: async (manager, deal) => {
+        const terms = deal.ufplTerms;
+        if (terms === null || deal.signedAt === null)
+          throw new Error(`deal ${deal.id}: a signed licence without terms or signing date`);
+        const started = addDays(deal.signedAt, USE_START_DAYS);
+        deal.status = 'in_use';
+        deal.useStartedAt = started;
+        deal.termEndsAt = addMonths(started, terms.termMonths);
+        await this.workflow.record(manager, deal, {
+          action: 'use_started',
+          from: 'signed',
+          actor: null,
+          payload: { termEndsAt: deal.termEndsAt.toISOString(), automatic: true },
+        });
+      },
+    },
     {
       name: 'term ending',
       where: `d.status = 'in_use' AND d.term_reminded_at IS NULL
@@ -172,8 +201,15 @@ export class DealScheduler implements OnApplicationBootstrap, OnApplicationShutd
         action: 'defaulted',
         from,
         actor: null,
-        payload: { outstanding, depositForfeited: forfeited },
+        // a part payment stays on record for the parties to settle; the platform holds none of it
+        payload: { outstanding, depositForfeited: forfeited, paid: deal.paidAmount },
       });
+      // the sale fell through: the result is on the market again
+      await manager.update(
+        ResultEntity,
+        { id: deal.resultId, status: 'sold' },
+        { status: 'published' },
+      );
       await this.workflow.tell(manager, told, {
         organisationIds: this.workflow.parties(deal, true),
         kind: 'payment_overdue',

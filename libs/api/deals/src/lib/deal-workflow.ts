@@ -167,6 +167,8 @@ export class DealWorkflow {
         ufplTerms: ufpl && sale.ufplTerms !== null ? { ...sale.ufplTerms, fee: sale.price } : null,
         signedAt: ufpl ? sale.closedAt : null,
         evidence: [],
+        // the moment of the hammer (the store's clock), not the database's
+        createdAt: sale.closedAt,
       }),
     );
     if (!ufpl)

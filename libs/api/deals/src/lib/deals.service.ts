@@ -295,6 +295,7 @@ export class DealsService {
           dueAt: null,
           ufplTerms,
           evidence: [],
+          createdAt: this.clock.now(),
         }),
       );
       await this.workflow.record(manager, deal, {
