@@ -149,7 +149,12 @@ describe(`GET /stats/overview on ${TARGET}`, () => {
 
     // direct deals: R3 bought at its asking price (accepted); R4 asked for by beta (declined) and
     // by alpha (still requested); R5 licensed use-first-pay-later, closed as not achieved
-    const bought = await step(alpha, '/api/v1/deals', { resultId: r3, mode: 'assignment' });
+    // R3's deal is mediated by broker2, which counts it besides the sale in its session
+    const bought = await step(alpha, '/api/v1/deals', {
+      resultId: r3,
+      mode: 'assignment',
+      brokerId: broker2.user.organisation.id,
+    });
     await step(instituteA, `/api/v1/deals/${bought.id}/accept`);
     const refused = await step(beta, '/api/v1/deals', { resultId: r4, mode: 'ordinary_licence' });
     await step(instituteB, `/api/v1/deals/${refused.id}/decline`, { reason: '已有独家意向方' });
@@ -276,7 +281,7 @@ describe(`GET /stats/overview on ${TARGET}`, () => {
     });
   });
 
-  it('ranks institutes by turnover, and brokers by the turnover of the sessions they hosted', () => {
+  it('ranks institutes by turnover, and brokers by the turnover of the deals they hosted or mediated', () => {
     expect(overview.topInstitutes).toEqual([
       {
         id: instituteA.user.organisation.id,
@@ -295,8 +300,8 @@ describe(`GET /stats/overview on ${TARGET}`, () => {
       {
         id: broker2.user.organisation.id,
         name: '长三角技术转移中心',
-        turnover: 30_000_000,
-        deals: 1,
+        turnover: 80_000_000,
+        deals: 2,
         sessions: 1,
       },
       {

@@ -151,20 +151,22 @@ export class StatsService {
       await manager.query(
         `WITH hosted AS (
            SELECT s.host_id AS id, count(*)::int AS sessions FROM auction_session s GROUP BY s.host_id
-         ), sold AS (
-           SELECT s.host_id AS id, sum(d.price) AS turnover, count(*)::int AS deals
+         ), brokered AS (
+           -- the deal's broker: the host of the lot's session, or the brokerage a direct deal named
+           SELECT coalesce(d.broker_id, s.host_id) AS id, sum(d.price) AS turnover, count(*)::int AS deals
              FROM deal d
-             JOIN lot l ON l.id = d.lot_id
-             JOIN auction_session s ON s.id = l.session_id
-            WHERE ${counted}
-            GROUP BY s.host_id
+             LEFT JOIN lot l ON l.id = d.lot_id
+             LEFT JOIN auction_session s ON s.id = l.session_id
+            WHERE ${counted} AND coalesce(d.broker_id, s.host_id) IS NOT NULL
+            GROUP BY 1
          )
-         SELECT o.id, o.name, coalesce(sold.turnover, 0)::text AS turnover,
-                coalesce(sold.deals, 0)::int AS deals, hosted.sessions
-           FROM hosted
-           JOIN organisation o ON o.id = hosted.id
-           LEFT JOIN sold ON sold.id = hosted.id
-          ORDER BY coalesce(sold.turnover, 0) DESC, hosted.sessions DESC, o.name, o.id
+         SELECT o.id, o.name, coalesce(b.turnover, 0)::text AS turnover,
+                coalesce(b.deals, 0)::int AS deals, coalesce(h.sessions, 0)::int AS sessions
+           FROM organisation o
+           LEFT JOIN hosted h ON h.id = o.id
+           LEFT JOIN brokered b ON b.id = o.id
+          WHERE o.type = 'brokerage' AND (h.id IS NOT NULL OR b.id IS NOT NULL)
+          ORDER BY coalesce(b.turnover, 0) DESC, coalesce(h.sessions, 0) DESC, o.name, o.id
           LIMIT ${TOP}`,
         [excluded],
       );
