@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
@@ -30,7 +31,7 @@ export class AppModule {
   static forRoot(
     config: KepaiConfig,
     target: DatabaseTarget,
-    options: { prettyLogs: boolean },
+    options: { prettyLogs: boolean; redisOpened?: (client: Redis) => void },
   ): DynamicModule {
     return {
       module: AppModule,
@@ -38,7 +39,7 @@ export class AppModule {
         KepaiConfigModule.forRoot(config),
         LoggerModule.forRoot(pinoParams(config.logLevel, options.prettyLogs)),
         DatabaseModule.forRoot({ target, entities: ENTITIES, migrations: MIGRATIONS }),
-        RedisModule.forRoot(config.redisUrl),
+        RedisModule.forRoot(config.redisUrl, options.redisOpened),
         HealthModule,
         RealtimeModule,
         IdentityModule,

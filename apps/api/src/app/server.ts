@@ -99,12 +99,19 @@ export async function startKepai(
       ? { url: embedded.url, kind: 'pglite', fresh: embedded.fresh }
       : { url: config.databaseUrl as string, kind: 'postgresql', fresh: false };
   let app: NestExpressApplication | null = null;
+  let adapterRedis: Redis | null = null;
+  let appRedis: Redis | null = null;
   try {
     // the socket.io adapter blocks on XREAD, so it gets a connection of its own
-    const adapterRedis =
+    adapterRedis =
       config.redisUrl !== null ? await connectRedis(config.redisUrl, 'kepai-socket.io') : null;
     app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot(config, database, { prettyLogs: options.prettyLogs ?? false }),
+      AppModule.forRoot(config, database, {
+        prettyLogs: options.prettyLogs ?? false,
+        redisOpened: (client) => {
+          appRedis = client;
+        },
+      }),
       // no urlencoded parser: a cross-site HTML form cannot post JSON without a CORS preflight,
       // so no other site can sign a browser in (login CSRF) or register on its behalf
       { bufferLogs: true, abortOnError: false, bodyParser: false },
@@ -121,6 +128,8 @@ export async function startKepai(
     await app.listen(config.port, config.host);
   } catch (error) {
     await app?.close().catch(() => undefined);
+    // a start that failed before the app existed leaves its connections to be closed here
+    if (app === null) for (const client of [adapterRedis, appRedis]) client?.disconnect();
     await embedded?.stop().catch(() => undefined);
     throw error;
   }

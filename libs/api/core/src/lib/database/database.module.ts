@@ -44,6 +44,26 @@ export function dataSourceOptions(options: DatabaseModuleOptions): DataSourceOpt
   };
 }
 
+/** Connection failures worth waiting out at start (a database still starting, a busy network). */
+const TRANSIENT = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  '57P03', // cannot_connect_now: the server is starting up
+  '53300', // too_many_connections
+]);
+
+/**
+ * Whether a failed start should try the database again: yes while it may still come up; no for a
+ * database that does not exist or refuses the credentials, which no wait will change.
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return TRANSIENT.has(code);
+  return /timeout|terminated unexpectedly/i.test(String((error as Error | null)?.message ?? ''));
+}
+
 /** TypeORM on PostgreSQL or embedded PGlite; migrations are applied before the app serves. */
 @Module({})
 export class DatabaseModule {
@@ -53,7 +73,13 @@ export class DatabaseModule {
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(options),
+          // five tries two seconds apart while the database may still be starting; none otherwise
+          useFactory: () => ({
+            ...dataSourceOptions(options),
+            retryAttempts: 5,
+            retryDelay: 2_000,
+            toRetry: isTransientDatabaseError,
+          }),
           dataSourceFactory: async (resolved) => {
             if (resolved === undefined) throw new Error('database options missing');
             const dataSource = await new DataSource(resolved).initialize();

@@ -64,12 +64,24 @@ class RedisLifecycle implements OnApplicationShutdown {
 
 @Module({})
 export class RedisModule {
-  static forRoot(url: string | null): DynamicModule {
+  /**
+   * `opened` hears of the connection as soon as it is made: if the app then fails to start, Nest
+   * shuts nothing down, and whoever started it must close the connection itself.
+   */
+  static forRoot(url: string | null, opened?: (client: Redis) => void): DynamicModule {
     return {
       module: RedisModule,
       global: true,
       providers: [
-        { provide: REDIS, useFactory: () => (url === null ? null : connectRedis(url, 'kepai')) },
+        {
+          provide: REDIS,
+          useFactory: async () => {
+            if (url === null) return null;
+            const client = await connectRedis(url, 'kepai');
+            opened?.(client);
+            return client;
+          },
+        },
         RedisLifecycle,
       ],
       exports: [REDIS],
