@@ -16,19 +16,17 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, loadConfig, runMigrations } from '@kepai/api-core';
-import {
-  generateInstitutes,
-  iterateResults,
-  seedInstitutes,
-  seedResults,
-} from '@kepai/api-catalogue';
-import { ENTITIES, MIGRATIONS } from '../app/schema';
+import { loadConfig } from '@kepai/api-core';
 import { startKepai } from '../app/server';
+import {
+  benchDatabaseUrl,
+  dropDatabase,
+  migratedDataSource,
+  percentile,
+  recreateDatabase,
+  seedCatalogue,
+} from './bench-support';
 
-const ADMIN_URL =
-  process.env['BENCH_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const RESULTS = Number(process.env['BENCH_RESULTS'] ?? 100_000);
 const DEALS = Math.min(Number(process.env['BENCH_DEALS'] ?? 50_000), RESULTS);
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 4);
@@ -39,16 +37,6 @@ const STATS_CACHE = process.env['BENCH_STATS_CACHE_SECONDS'] ?? '60';
 const SEED = 7;
 const DB = 'kepai_bench_deals';
 const ADMIN = { email: 'bench-admin@kepai.local', password: 'Bench-Operator-2026' };
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Everything after the catalogue, in set-based SQL with a fixed random seed: the same exchange on
@@ -101,10 +89,6 @@ const SEED_SQL = [
   `ANALYZE`,
 ];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 /** `requests` requests from CLIENTS closed-loop clients; each request's latency in ms. */
 async function load(requests: number, send: (index: number) => Promise<void>): Promise<number[]> {
   const latencies: number[] = [];
@@ -128,38 +112,11 @@ function line(what: string, latencies: number[], seconds: number): string {
 }
 
 async function main(): Promise<void> {
-  const url = new URL(ADMIN_URL);
-  if (!['127.0.0.1', 'localhost', '::1'].includes(url.hostname))
-    throw new Error('the benchmark only runs against a local PostgreSQL');
-  url.pathname = `/${DB}`;
-  const databaseUrl = url.toString();
-  await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${DB}`);
-
-  const dataSource = await new DataSource({
-    ...dataSourceOptions({
-      target: { url: databaseUrl, kind: 'postgresql', fresh: true },
-      entities: ENTITIES,
-      migrations: MIGRATIONS,
-    }),
-    logging: false,
-  }).initialize();
-  await runMigrations(dataSource);
+  const databaseUrl = benchDatabaseUrl(DB);
+  await recreateDatabase(DB);
+  const dataSource = await migratedDataSource(databaseUrl);
   const started = Date.now();
-  const generated = generateInstitutes(SEED, Math.max(10, Math.round(RESULTS / 300)));
-  await seedResults(
-    dataSource,
-    iterateResults(SEED, RESULTS, generated),
-    await seedInstitutes(
-      dataSource.manager,
-      generated.map((institute) => ({
-        key: institute.key,
-        organisationId: null,
-        generated: institute,
-      })),
-    ),
-    new Date(),
-  );
+  await seedCatalogue(dataSource, SEED, RESULTS);
   const seeder = new pg.Client({ connectionString: databaseUrl });
   await seeder.connect();
   try {
@@ -269,8 +226,7 @@ async function main(): Promise<void> {
     await server.stop();
     await dataSource.destroy();
     // BENCH_KEEP=1 leaves the database for EXPLAIN by hand
-    if (process.env['BENCH_KEEP'] !== '1')
-      await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    if (process.env['BENCH_KEEP'] !== '1') await dropDatabase(DB);
   }
 }
 

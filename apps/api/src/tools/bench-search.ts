@@ -13,21 +13,19 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import pg from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, loadConfig, runMigrations } from '@kepai/api-core';
-import {
-  generateInstitutes,
-  iterateResults,
-  parseQuery,
-  seedInstitutes,
-  seedResults,
-} from '@kepai/api-catalogue';
-import { ENTITIES, MIGRATIONS } from '../app/schema';
+import { loadConfig } from '@kepai/api-core';
+import { parseQuery } from '@kepai/api-catalogue';
 import { startKepai } from '../app/server';
+import {
+  benchDatabaseUrl,
+  benchInstitutes,
+  databaseExists,
+  migratedDataSource,
+  percentile,
+  recreateDatabase,
+  seedCatalogue,
+} from './bench-support';
 
-const ADMIN_URL =
-  process.env['BENCH_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const RESULTS = Number(process.env['BENCH_RESULTS'] ?? 100_000);
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 8);
 const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 4_000);
@@ -56,74 +54,19 @@ const MIX: Array<{ kind: string; query: string }> = [
   { kind: 'filter', query: 'field=energy&region=' + encodeURIComponent('浙江省杭州市') },
 ];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function databaseExists(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB]);
-    return rowCount === 1;
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
-  const url = new URL(ADMIN_URL);
-  if (!['127.0.0.1', 'localhost', '::1'].includes(url.hostname))
-    throw new Error('the benchmark only runs against a local PostgreSQL');
-  url.pathname = `/${DB}`;
-  const databaseUrl = url.toString();
+  const databaseUrl = benchDatabaseUrl(DB);
   // BENCH_REUSE=1 keeps an already seeded database (to iterate on the queries, not the seeding)
-  const reuse = process.env['BENCH_REUSE'] === '1' && (await databaseExists());
-  if (!reuse) {
-    await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${DB}`);
-  }
-
-  const dataSource = await new DataSource({
-    ...dataSourceOptions({
-      target: { url: databaseUrl, kind: 'postgresql', fresh: true },
-      entities: ENTITIES,
-      migrations: MIGRATIONS,
-    }),
-    logging: false,
-  }).initialize();
-  await runMigrations(dataSource);
+  const reuse = process.env['BENCH_REUSE'] === '1' && (await databaseExists(DB));
+  if (!reuse) await recreateDatabase(DB);
+  const dataSource = await migratedDataSource(databaseUrl);
   const started = Date.now();
   if (reuse) {
     const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM result`);
     console.log(`reusing ${DB} with ${count} results`);
   }
-  const generated = generateInstitutes(SEED, Math.max(10, Math.round(RESULTS / 300)));
-  const seeded = reuse
-    ? RESULTS
-    : await seedResults(
-        dataSource,
-        iterateResults(SEED, RESULTS, generated),
-        await seedInstitutes(
-          dataSource.manager,
-          generated.map((institute) => ({
-            key: institute.key,
-            organisationId: null,
-            generated: institute,
-          })),
-        ),
-        new Date(),
-      );
+  const generated = benchInstitutes(SEED, RESULTS);
+  const seeded = reuse ? RESULTS : await seedCatalogue(dataSource, SEED, RESULTS);
   await dataSource.query('VACUUM ANALYZE');
   const seedSeconds = (Date.now() - started) / 1000;
   console.log(

@@ -33,23 +33,28 @@ describeBidStoreContract('in-process', async () => {
   };
 });
 
+/** A timed lot opened a second before `now` and closing an hour after, ¥1 steps from ¥10. */
+function openTimedLot(now: number, rules: Partial<LotRules> = {}): LotState {
+  return newLot(
+    {
+      format: 'timed',
+      startingPrice: 1_000,
+      reservePrice: null,
+      ladder: [[0, 100]],
+      softCloseMs: 0,
+      liveCountdownMs: 0,
+      ...rules,
+    },
+    now - 1_000,
+    now + 3_600_000,
+  );
+}
+
 describe('InProcessBidStore', () => {
   it('lets the longest-retired lots go past its bound, and rebuilds them when asked', async () => {
     const store = new InProcessBidStore(() => Date.now(), 2);
-    const now = Date.now();
     const lots = ['a', 'b', 'c'].map(() => {
-      const initial = newLot(
-        {
-          format: 'timed',
-          startingPrice: 1_000,
-          reservePrice: null,
-          ladder: [[0, 100]],
-          softCloseMs: 0,
-          liveCountdownMs: 0,
-        },
-        now - 1_000,
-        now + 3_600_000,
-      );
+      const initial = openTimedLot(Date.now());
       let loads = 0;
       const load: LotLoader = async () => {
         loads += 1;
@@ -123,20 +128,7 @@ if (REDIS_URL === undefined) {
       initial: LotState;
       load: LotLoader;
     }> {
-      const now = await store.now();
-      const initial = newLot(
-        {
-          format: 'timed',
-          startingPrice: 1_000,
-          reservePrice: null,
-          ladder: [[0, 100]],
-          softCloseMs: 0,
-          liveCountdownMs: 0,
-          ...rules,
-        },
-        now - 1_000,
-        now + 3_600_000,
-      );
+      const initial = openTimedLot(await store.now(), rules);
       const json = JSON.stringify(initial);
       return { lotId: randomUUID(), initial, load: async () => JSON.parse(json) as LotState };
     }

@@ -10,7 +10,6 @@ import {
   TERM_REMINDER_DAYS,
   USE_START_DAYS,
   addDays,
-  addMonths,
   amountDue,
 } from './deal-rules';
 import { DealWorkflow, type Told } from './deal-workflow';
@@ -93,18 +92,10 @@ export class DealScheduler implements OnApplicationBootstrap, OnApplicationShutd
       where: `d.status = 'signed' AND d.mode = 'use_first_pay_later'
               AND d.signed_at <= CAST($1 AS timestamptz) - interval '${USE_START_DAYS} days'`,
       run: async (manager, deal) => {
-        const terms = deal.ufplTerms;
-        if (terms === null || deal.signedAt === null)
-          throw new Error(`deal ${deal.id}: a signed licence without terms or signing date`);
-        const started = addDays(deal.signedAt, USE_START_DAYS);
-        deal.status = 'in_use';
-        deal.useStartedAt = started;
-        deal.termEndsAt = addMonths(started, terms.termMonths);
-        await this.workflow.record(manager, deal, {
-          action: 'use_started',
-          from: 'signed',
+        if (deal.signedAt === null) throw new Error(`deal ${deal.id}: signed without a date`);
+        await this.workflow.startUse(manager, deal, addDays(deal.signedAt, USE_START_DAYS), {
           actor: null,
-          payload: { termEndsAt: deal.termEndsAt.toISOString(), automatic: true },
+          automatic: true,
         });
       },
     },

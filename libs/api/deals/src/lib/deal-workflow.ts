@@ -5,7 +5,7 @@ import { NotificationsService, type NotifyInput, type Recorded } from '@kepai/ap
 import type { DealStatus, NotificationView, TransactionMode, UfplTerms } from '@kepai/contracts';
 import type { EntityManager } from 'typeorm';
 import { DealEntity, DealEventEntity } from './deal.entity';
-import { PAYMENT_WINDOW_DAYS, addDays, amountDue } from './deal-rules';
+import { PAYMENT_WINDOW_DAYS, addDays, addMonths, amountDue } from './deal-rules';
 import { applyDeposit } from './deposit-ledger';
 
 /** One change of a deal, as its history and the audit log record it. */
@@ -60,6 +60,32 @@ export class DealWorkflow {
   ) {}
 
   /** Saves the deal as the caller changed it and writes its history line and audit event. */
+  /**
+   * A signed use-first-pay-later licence goes into use at `startedAt`: its term runs from then for
+   * its months. The licensee says so, or the scheduler does when the licensee has not (`automatic`).
+   */
+  async startUse(
+    manager: EntityManager,
+    deal: DealEntity,
+    startedAt: Date,
+    by: { actor: Actor | null; meta?: RequestMeta; automatic: boolean },
+  ): Promise<void> {
+    if (deal.ufplTerms === null) throw new Error(`deal ${deal.id}: a licence without terms`);
+    deal.status = 'in_use';
+    deal.useStartedAt = startedAt;
+    deal.termEndsAt = addMonths(startedAt, deal.ufplTerms.termMonths);
+    await this.record(manager, deal, {
+      action: 'use_started',
+      from: 'signed',
+      actor: by.actor,
+      meta: by.meta,
+      payload: {
+        termEndsAt: deal.termEndsAt.toISOString(),
+        ...(by.automatic ? { automatic: true } : {}),
+      },
+    });
+  }
+
   async record(manager: EntityManager, deal: DealEntity, change: DealChange): Promise<void> {
     await manager.getRepository(DealEntity).save(deal);
     await manager.getRepository(DealEventEntity).insert({

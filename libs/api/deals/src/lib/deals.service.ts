@@ -24,7 +24,6 @@ import {
   PAYABLE,
   PAYMENT_WINDOW_DAYS,
   addDays,
-  addMonths,
   amountDue,
   settle,
 } from './deal-rules';
@@ -401,17 +400,11 @@ export class DealsService {
     return this.change(actor, id, async (manager, deal, side) => {
       requireSide(side, ['buyer'], 'the licensee starts the use');
       requireStatus(deal, ['signed'], 'starting the use');
-      const terms = this.terms(deal);
-      const now = this.clock.now();
-      deal.status = 'in_use';
-      deal.useStartedAt = now;
-      deal.termEndsAt = addMonths(now, terms.termMonths);
-      await this.workflow.record(manager, deal, {
-        action: 'use_started',
-        from: 'signed',
+      this.terms(deal);
+      await this.workflow.startUse(manager, deal, this.clock.now(), {
         actor,
         meta,
-        payload: { termEndsAt: deal.termEndsAt.toISOString() },
+        automatic: false,
       });
     });
   }
