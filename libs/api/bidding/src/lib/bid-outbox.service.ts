@@ -55,10 +55,15 @@ export class BidOutbox implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   async sweep(): Promise<void> {
-    const lots: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM lot WHERE status IN ('scheduled', 'open') OR closed_at > now() - interval '10 minutes'`,
+    const lots: Array<{ id: string; ended: boolean }> = await this.dataSource.query(
+      `SELECT id, closed_at IS NOT NULL AS ended FROM lot
+        WHERE status IN ('scheduled', 'open') OR closed_at > now() - interval '10 minutes'`,
     );
-    for (const { id } of lots) await this.recover(id);
+    for (const { id, ended } of lots) {
+      await this.recover(id);
+      // an ended lot whose stream is written and emptied: the empty stream may go in time
+      if (ended) await this.redisStore?.expireDrained(id);
+    }
   }
 
   /**

@@ -70,6 +70,22 @@ describe('InProcessBidStore', () => {
     for (const lot of lots) await store.state(lot.lotId, lot.load);
     expect(lots.map((lot) => lot.loads())).toEqual([1, 2, 1]);
   });
+
+  it('counts an ended lot it rebuilds as retired, so the bound holds for it too', async () => {
+    const store = new InProcessBidStore(() => Date.now(), 1);
+    const ended = { ...openTimedLot(Date.now()), phase: 'sold' as const };
+    let loads = 0;
+    const load: LotLoader = async () => {
+      loads += 1;
+      return ended;
+    };
+    const [first, second] = [randomUUID(), randomUUID()];
+    await store.state(first, load); // rebuilt, ended: retired
+    await store.state(second, load);
+    await store.retire(second); // past the bound of one: the first goes
+    await store.state(first, load);
+    expect(loads).toBe(3);
+  });
 });
 
 /** A client of its own, for one test's keys (a unique prefix); cleanup deletes them. */
@@ -133,16 +149,23 @@ if (REDIS_URL === undefined) {
       return { lotId: randomUUID(), initial, load: async () => JSON.parse(json) as LotState };
     }
 
-    it('lets an ended lot’s keys expire in a day, again when it is rebuilt after that', async () => {
+    it('lets an ended lot’s hash expire in a day (again when rebuilt), and its stream once drained', async () => {
       const lot = await openLot();
       await store.place(lot.lotId, { bidId: randomUUID(), paddle: 1, amount: 1_000 }, lot.load);
       expect(await redis.pttl(store.lotKey(lot.lotId))).toBe(-1); // a running lot never expires
       await store.retire(lot.lotId);
-      for (const key of [store.lotKey(lot.lotId), store.streamKey(lot.lotId)]) {
-        const ttl = await redis.pttl(key);
-        expect(ttl).toBeGreaterThan(RETIRED_TTL_MS - 60_000);
-        expect(ttl).toBeLessThanOrEqual(RETIRED_TTL_MS);
-      }
+      const ttl = await redis.pttl(store.lotKey(lot.lotId));
+      expect(ttl).toBeGreaterThan(RETIRED_TTL_MS - 60_000);
+      expect(ttl).toBeLessThanOrEqual(RETIRED_TTL_MS);
+      // the stream still holds the bid (on its way to PostgreSQL): it never expires so
+      const stream = store.streamKey(lot.lotId);
+      expect(await store.expireDrained(lot.lotId)).toBe(false);
+      expect(await redis.pttl(stream)).toBe(-1);
+      // once the outbox has deleted what PostgreSQL holds, the empty stream may go
+      const [[entryId]] = (await redis.xrange(stream, '-', '+')) as Array<[string, string[]]>;
+      await redis.xdel(stream, entryId);
+      expect(await store.expireDrained(lot.lotId)).toBe(true);
+      expect(await redis.pttl(stream)).toBeGreaterThan(RETIRED_TTL_MS - 60_000);
 
       // expired, then read again: rebuilt from what PostgreSQL says, an ended lot, retired again
       await store.forget(lot.lotId);

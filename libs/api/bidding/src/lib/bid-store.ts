@@ -1,5 +1,6 @@
 import {
   control,
+  isEndPhase,
   placeBid,
   type Bid,
   type BidOutcome,
@@ -93,6 +94,11 @@ export class InProcessBidStore implements BidStore {
     if (state !== undefined) return state;
     const loaded = await load();
     this.lots.set(lotId, loaded);
+    // an ended lot read again counts as retired (the most recently), so the bound holds for it
+    if (isEndPhase(loaded.phase)) {
+      this.retired.delete(lotId);
+      this.retired.add(lotId);
+    }
     return loaded;
   }
 

@@ -612,17 +612,28 @@ export class RedisBidStore implements BidStore {
   }
 
   /**
-   * Lets an ended lot's keys expire after RETIRED_TTL_MS: long after the outbox has written its
-   * stream to PostgreSQL (it looks at lots ended in the last ten minutes), and from PostgreSQL it
-   * is rebuilt, retired again, if anyone asks for it afterwards.
+   * Lets an ended lot's hash expire after RETIRED_TTL_MS; from PostgreSQL it is rebuilt, retired
+   * again, if anyone asks for it afterwards. The lot's stream is left to `expireDrained`: it may
+   * still hold entries on their way to PostgreSQL, and those are never let go.
    */
   async retire(lotId: string): Promise<void> {
     this.accepted.delete(lotId);
-    await this.redis
-      .multi()
-      .pexpire(this.lotKey(lotId), RETIRED_TTL_MS)
-      .pexpire(this.streamKey(lotId), RETIRED_TTL_MS)
-      .exec();
+    await this.redis.pexpire(this.lotKey(lotId), RETIRED_TTL_MS);
+  }
+
+  /**
+   * Lets an ended lot's stream expire once nothing is left in it (the outbox deletes what
+   * PostgreSQL holds), in one step so that an entry can never be in an expiring stream.
+   */
+  async expireDrained(lotId: string): Promise<boolean> {
+    const expiring = await this.redis.eval(
+      `if redis.call('XLEN', KEYS[1]) == 0 then return redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+       return 0`,
+      1,
+      this.streamKey(lotId),
+      String(RETIRED_TTL_MS),
+    );
+    return expiring === 1;
   }
 
   /** Runs the script; when the lot is missing, loads it and runs it again, installing it. */

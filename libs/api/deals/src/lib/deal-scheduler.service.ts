@@ -17,6 +17,8 @@ import { forfeitApplied } from './deposit-ledger';
 
 /** How often every node looks for deals whose time has come. */
 export const DEAL_SWEEP_MS = 5_000;
+/** How late an automatic use start may still be dated on its due day. */
+const LATE_START_MS = 10 * 60_000;
 
 /** One kind of work the sweep does: which deals are due for it, and what to do to each. */
 interface Task {
@@ -91,9 +93,13 @@ export class DealScheduler implements OnApplicationBootstrap, OnApplicationShutd
       name: 'use starts',
       where: `d.status = 'signed' AND d.mode = 'use_first_pay_later'
               AND d.signed_at <= CAST($1 AS timestamptz) - interval '${USE_START_DAYS} days'`,
-      run: async (manager, deal) => {
+      run: async (manager, deal, now) => {
         if (deal.signedAt === null) throw new Error(`deal ${deal.id}: signed without a date`);
-        await this.workflow.startUse(manager, deal, addDays(deal.signedAt, USE_START_DAYS), {
+        // on the 30th day, as the sweep normally finds it within seconds; but a term never starts
+        // in the past (nodes down for a while, deals signed before the rule): then it starts now
+        const due = addDays(deal.signedAt, USE_START_DAYS);
+        const startedAt = now.getTime() - due.getTime() <= LATE_START_MS ? due : now;
+        await this.workflow.startUse(manager, deal, startedAt, {
           actor: null,
           automatic: true,
         });

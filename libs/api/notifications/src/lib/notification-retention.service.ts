@@ -9,6 +9,8 @@ export const NOTIFICATION_RETENTION_DAYS = 180;
 export const EMAIL_RETENTION_DAYS = 90;
 /** How often every node deletes what is past retention. */
 const SWEEP_MS = 60 * 60_000;
+/** The first sweep after a start, so a node that restarts more often than hourly still sweeps. */
+const FIRST_SWEEP_MS = 5 * 60_000;
 /** Rows deleted per statement: short transactions, never one that locks the whole table. */
 const BATCH = 5_000;
 const DAY_MS = 24 * 60 * 60_000;
@@ -30,7 +32,7 @@ export class NotificationRetention implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    this.sweeps.start();
+    this.sweeps.start(FIRST_SWEEP_MS);
   }
 
   onApplicationShutdown(): Promise<void> {

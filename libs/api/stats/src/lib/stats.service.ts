@@ -68,8 +68,9 @@ export class StatsService {
     const figures = this.dataSource.transaction('REPEATABLE READ', (manager) =>
       this.read(manager, now),
     );
-    // while it is read, later requests share it; once read, for statsCacheSeconds (0: not at all)
-    const entry = { until: Number.POSITIVE_INFINITY, figures };
+    // while it is read (30 s at most: a read that hangs is not waited on for ever), later
+    // requests share it; once read, for statsCacheSeconds (0: not at all)
+    const entry = { until: now.getTime() + 30_000, figures };
     this.cached = entry;
     void figures.then(
       () => {

@@ -50,6 +50,9 @@ const TRANSIENT = new Set([
   'ECONNRESET',
   'ETIMEDOUT',
   'EAI_AGAIN',
+  'ENOTFOUND', // a name not (yet) in DNS, as while a compose network comes up
+  'EHOSTUNREACH',
+  '57P01', // admin_shutdown: the server restarted under us
   '57P03', // cannot_connect_now: the server is starting up
   '53300', // too_many_connections
 ]);

@@ -62,6 +62,33 @@ describe('Periodic', () => {
     await sweep.stop();
   });
 
+  it('logs a failed run once, however many ticks joined it', async () => {
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { task, finish } = heldTask();
+    const sweep = new Periodic('test', 1_000, task);
+    sweep.start();
+    jest.advanceTimersByTime(4_000); // one run started, three ticks joined it
+    expect(task).toHaveBeenCalledTimes(1);
+    finish(new Error('slow and broken'));
+    await sweep.stop();
+    expect(error).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs once sooner when asked, then every period', async () => {
+    const { task, finish } = heldTask();
+    const sweep = new Periodic('test', 60_000, task);
+    sweep.start(1_000);
+    jest.advanceTimersByTime(1_000);
+    expect(task).toHaveBeenCalledTimes(1);
+    finish();
+    await Promise.resolve();
+    await Promise.resolve();
+    jest.advanceTimersByTime(59_000);
+    expect(task).toHaveBeenCalledTimes(2);
+    finish();
+    await sweep.stop();
+  });
+
   it('waits for the run under way when stopped, and ticks no more', async () => {
     const { task, finish } = heldTask();
     const sweep = new Periodic('test', 1_000, task);

@@ -9,6 +9,7 @@ import { Logger } from '@nestjs/common';
 export class Periodic {
   private readonly logger: Logger;
   private timer: NodeJS.Timeout | null = null;
+  private first: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
@@ -19,12 +20,26 @@ export class Periodic {
     this.logger = new Logger(name);
   }
 
-  start(): void {
+  /**
+   * Ticks every `everyMs`; with `firstAfterMs`, once sooner as well (a long period would otherwise
+   * leave a node that restarts often without a run at all).
+   */
+  start(firstAfterMs?: number): void {
     if (this.timer !== null) return;
-    this.timer = setInterval(() => {
-      this.tick().catch((error: unknown) => this.logger.error(`sweep failed: ${String(error)}`));
-    }, this.everyMs);
+    this.timer = setInterval(() => this.timed(), this.everyMs);
     this.timer.unref();
+    if (firstAfterMs !== undefined) {
+      this.first = setTimeout(() => this.timed(), firstAfterMs);
+      this.first.unref();
+    }
+  }
+
+  /** A tick of the timer: a failed run is logged once, by the tick that started it. */
+  private timed(): void {
+    const starts = this.running === null;
+    this.tick().catch((error: unknown) => {
+      if (starts) this.logger.error(`sweep failed: ${String(error)}`);
+    });
   }
 
   /**
@@ -42,7 +57,9 @@ export class Periodic {
 
   async stop(): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
+    if (this.first !== null) clearTimeout(this.first);
     this.timer = null;
+    this.first = null;
     await this.running?.catch(() => undefined); // the timer has logged it
   }
 }
