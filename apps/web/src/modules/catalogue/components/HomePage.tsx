@@ -1,4 +1,4 @@
-import { FIELDS, ORGANISATION_TYPES, TRANSACTION_MODES } from '@kepai/contracts';
+import { FIELDS, ORGANISATION_TYPES, TRANSACTION_MODES, type SearchSort } from '@kepai/contracts';
 import { Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,24 +78,31 @@ function UpcomingSessions() {
   );
 }
 
-function ClosingSoon() {
-  const { t } = useTranslation();
-  const shelf = useShelf('closing_soon', 6);
+/** A shelf of result tiles on the home page, with a link to the whole list in the catalogue. */
+function ResultShelf({
+  name,
+  sort,
+  shelf,
+  title,
+  empty,
+}: {
+  name: 'closing' | 'newest';
+  sort: SearchSort;
+  shelf: ReturnType<typeof useShelf>;
+  title: string;
+  empty: string;
+}) {
   return (
     <section
       className="cat-home-section"
-      aria-labelledby="closing-title"
-      data-testid="home-closing"
+      aria-labelledby={`${name}-title`}
+      data-testid={`home-${name}`}
     >
-      <SectionHead
-        id="closing-title"
-        title={t('catalogue.home.closingSoon')}
-        more={searchHref({ sort: 'closing_soon' })}
-      />
+      <SectionHead id={`${name}-title`} title={title} more={searchHref({ sort })} />
       <QueryState
         query={shelf}
         isEmpty={(data) => data.items.length === 0}
-        empty={<p className="cat-muted">{t('catalogue.home.noClosing')}</p>}
+        empty={<p className="cat-muted">{empty}</p>}
       >
         {(data) => (
           <div className="cat-card-grid">
@@ -140,6 +147,7 @@ function FieldTiles({ counts }: { counts: Map<string, number> | null }) {
 export function HomePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const closing = useShelf('closing_soon', 6);
   const newest = useShelf('newest', 8);
   const counts =
     newest.data !== undefined
@@ -153,34 +161,23 @@ export function HomePage() {
         <SearchBox initial="" onSubmit={(q) => void navigate(searchHref({ q }))} />
       </section>
 
-      <ClosingSoon />
+      <ResultShelf
+        name="closing"
+        sort="closing_soon"
+        shelf={closing}
+        title={t('catalogue.home.closingSoon')}
+        empty={t('catalogue.home.noClosing')}
+      />
       <UpcomingSessions />
       <FieldTiles counts={counts} />
 
-      <section
-        className="cat-home-section"
-        aria-labelledby="newest-title"
-        data-testid="home-newest"
-      >
-        <SectionHead
-          id="newest-title"
-          title={t('catalogue.home.newest')}
-          more={searchHref({ sort: 'newest' })}
-        />
-        <QueryState
-          query={newest}
-          isEmpty={(data) => data.items.length === 0}
-          empty={<p className="cat-muted">{t('catalogue.home.noResults')}</p>}
-        >
-          {(data) => (
-            <div className="cat-card-grid">
-              {data.items.map((item) => (
-                <ResultCard key={item.id} item={item} layout="tile" />
-              ))}
-            </div>
-          )}
-        </QueryState>
-      </section>
+      <ResultShelf
+        name="newest"
+        sort="newest"
+        shelf={newest}
+        title={t('catalogue.home.newest')}
+        empty={t('catalogue.home.noResults')}
+      />
 
       <section className="cat-home-section" aria-labelledby="modes-title">
         <SectionHead id="modes-title" title={t('home.modesTitle')} />

@@ -1,8 +1,8 @@
-import { Table } from 'antd';
+import { Table, type TableColumnsType } from 'antd';
 import type { EChartsOption } from 'echarts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StatsOverview } from '@kepai/contracts';
+import type { StatsFigure, StatsOverview } from '@kepai/contracts';
 import { formatFen } from '../../../lib/money';
 import { EChart } from '../../../ui/EChart';
 import { Money } from '../../../ui/Money';
@@ -196,69 +196,74 @@ function Dashboard({ stats }: { stats: StatsOverview }) {
           />
         </Card>
         <Card title={t('stats.top.institutes')} id="stats-top-institutes">
-          <div data-testid="top-institutes">
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={stats.topInstitutes}
-              locale={{ emptyText: t('stats.noDeals') }}
-              columns={[
-                { title: '#', key: 'rank', width: 40, render: (_, __, index) => index + 1 },
-                { title: t('stats.top.institute'), dataIndex: 'name', key: 'name' },
-                {
-                  title: t('stats.series.turnover'),
-                  key: 'turnover',
-                  align: 'right',
-                  render: (_, row) => <Money fen={row.turnover} />,
-                },
-                {
-                  title: t('stats.series.deals'),
-                  dataIndex: 'deals',
-                  key: 'deals',
-                  align: 'right',
-                },
-              ]}
-            />
-          </div>
+          <RankingTable
+            testId="top-institutes"
+            rows={stats.topInstitutes}
+            nameTitle={t('stats.top.institute')}
+            emptyText={t('stats.noDeals')}
+          />
         </Card>
         <Card title={t('stats.top.brokers')} id="stats-top-brokers">
-          <div data-testid="top-brokers">
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={stats.topBrokers}
-              locale={{ emptyText: t('stats.noBrokers') }}
-              columns={[
-                { title: '#', key: 'rank', width: 40, render: (_, __, index) => index + 1 },
-                { title: t('stats.top.broker'), dataIndex: 'name', key: 'name' },
-                {
-                  title: t('stats.series.turnover'),
-                  key: 'turnover',
-                  align: 'right',
-                  render: (_, row) => <Money fen={row.turnover} />,
-                },
-                {
-                  title: t('stats.series.deals'),
-                  dataIndex: 'deals',
-                  key: 'deals',
-                  align: 'right',
-                },
-                {
-                  title: t('stats.top.sessions'),
-                  dataIndex: 'sessions',
-                  key: 'sessions',
-                  align: 'right',
-                },
-              ]}
-            />
-          </div>
+          <RankingTable
+            testId="top-brokers"
+            rows={stats.topBrokers}
+            nameTitle={t('stats.top.broker')}
+            emptyText={t('stats.noBrokers')}
+            extra={[
+              {
+                title: t('stats.top.sessions'),
+                dataIndex: 'sessions',
+                key: 'sessions',
+                align: 'right',
+              },
+            ]}
+          />
         </Card>
       </div>
     </>
+  );
+}
+
+type Ranked = StatsFigure & { id: string; name: string };
+
+/** A ranking (top institutes, top brokers): rank, name, turnover, deals, and `extra` columns. */
+function RankingTable<Row extends Ranked>({
+  testId,
+  rows,
+  nameTitle,
+  emptyText,
+  extra = [],
+}: {
+  testId: string;
+  rows: Row[];
+  nameTitle: string;
+  emptyText: string;
+  extra?: TableColumnsType<Row>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid={testId}>
+      <Table<Row>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        dataSource={rows}
+        locale={{ emptyText }}
+        columns={[
+          { title: '#', key: 'rank', width: 40, render: (_, __, index) => index + 1 },
+          { title: nameTitle, dataIndex: 'name', key: 'name' },
+          {
+            title: t('stats.series.turnover'),
+            key: 'turnover',
+            align: 'right',
+            render: (_, row) => <Money fen={row.turnover} />,
+          },
+          { title: t('stats.series.deals'), dataIndex: 'deals', key: 'deals', align: 'right' },
+          ...extra,
+        ]}
+      />
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { EChartsOption } from 'echarts';
+import type { BarSeriesOption, EChartsOption } from 'echarts';
 import type { TFunction } from 'i18next';
 import type { StatsOverview } from '@kepai/contracts';
 import { FEN_PER_YUAN, formatFen } from '../../../lib/money';
@@ -16,6 +16,11 @@ export function moneyFormatter(language: string): (value: unknown) => string {
     typeof value === 'number' && Number.isFinite(value)
       ? formatFen(Math.round(value), language)
       : String(value ?? '');
+}
+
+/** Bars of money in fen, whose tooltip shows ¥. */
+function moneyBars(name: string, data: number[], language: string): BarSeriesOption {
+  return { name, type: 'bar', data, tooltip: { valueFormatter: moneyFormatter(language) } };
 }
 
 /** A value axis of money in fen: labels as ¥, and ticks at least one yuan apart (never ¥0.2). */
@@ -53,7 +58,6 @@ export function turnoverByMonthOption(
   t: TFunction,
   language: string,
 ): EChartsOption {
-  const money = moneyFormatter(language);
   return {
     color: PALETTE,
     grid: GRID,
@@ -65,12 +69,11 @@ export function turnoverByMonthOption(
     },
     yAxis: [moneyAxis(language), { type: 'value', minInterval: 1, splitLine: { show: false } }],
     series: [
-      {
-        name: t('stats.series.turnover'),
-        type: 'bar',
-        data: stats.byMonth.map((row) => row.turnover),
-        tooltip: { valueFormatter: money },
-      },
+      moneyBars(
+        t('stats.series.turnover'),
+        stats.byMonth.map((row) => row.turnover),
+        language,
+      ),
       {
         name: t('stats.series.deals'),
         type: 'line',
@@ -87,7 +90,6 @@ export function fieldOption(
   t: TFunction,
   language: string,
 ): EChartsOption {
-  const money = moneyFormatter(language);
   return {
     color: PALETTE,
     grid: GRID,
@@ -99,12 +101,11 @@ export function fieldOption(
     },
     yAxis: moneyAxis(language),
     series: [
-      {
-        name: t('stats.series.turnover'),
-        type: 'bar',
-        data: stats.byField.map((row) => row.turnover),
-        tooltip: { valueFormatter: money },
-      },
+      moneyBars(
+        t('stats.series.turnover'),
+        stats.byField.map((row) => row.turnover),
+        language,
+      ),
     ],
   };
 }
@@ -115,7 +116,6 @@ export function regionOption(
   t: TFunction,
   language: string,
 ): EChartsOption {
-  const money = moneyFormatter(language);
   const rows = [...stats.byRegion].reverse();
   return {
     color: [PALETTE[1]],
@@ -124,12 +124,11 @@ export function regionOption(
     xAxis: moneyAxis(language, { hideOverlap: true }),
     yAxis: { type: 'category', data: rows.map((row) => row.region) },
     series: [
-      {
-        name: t('stats.series.turnover'),
-        type: 'bar',
-        data: rows.map((row) => row.turnover),
-        tooltip: { valueFormatter: money },
-      },
+      moneyBars(
+        t('stats.series.turnover'),
+        rows.map((row) => row.turnover),
+        language,
+      ),
     ],
   };
 }
@@ -140,7 +139,6 @@ export function organisationTypeOption(
   t: TFunction,
   language: string,
 ): EChartsOption {
-  const money = moneyFormatter(language);
   const types = stats.byOrganisationType.seller.map((row) => row.type);
   const of = (rows: StatsOverview['byOrganisationType']['seller']) =>
     types.map((type) => rows.find((row) => row.type === type)?.turnover ?? 0);
@@ -152,18 +150,8 @@ export function organisationTypeOption(
     xAxis: { type: 'category', data: types.map((type) => t(`orgType.${type}`)) },
     yAxis: moneyAxis(language),
     series: [
-      {
-        name: t('stats.series.asSeller'),
-        type: 'bar',
-        data: of(stats.byOrganisationType.seller),
-        tooltip: { valueFormatter: money },
-      },
-      {
-        name: t('stats.series.asBuyer'),
-        type: 'bar',
-        data: of(stats.byOrganisationType.buyer),
-        tooltip: { valueFormatter: money },
-      },
+      moneyBars(t('stats.series.asSeller'), of(stats.byOrganisationType.seller), language),
+      moneyBars(t('stats.series.asBuyer'), of(stats.byOrganisationType.buyer), language),
     ],
   };
 }
