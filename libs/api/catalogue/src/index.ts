@@ -32,3 +32,4 @@ export const CATALOGUE_ENTITIES = [
   DemandEntity,
   DemandLinkEntity,
 ];
+export { UfplTermsDto } from './lib/dto/catalogue.dto';

@@ -1,8 +1,5 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -22,33 +19,10 @@ import {
   type TransactionMode,
   type UfplOutcome,
 } from '@kepai/contracts';
+import { UfplTermsDto } from '@kepai/api-catalogue';
 
 /** Text without control characters but line breaks, with at least one visible character. */
 const TEXT = /^(?=[\s\S]*\S)[^\p{Cc}]*(?:[\r\n\t][^\p{Cc}]*)*$/u;
-
-export class DealUfplTermsDto {
-  @IsInt()
-  @Min(1)
-  @Max(120)
-  termMonths: number;
-
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(2, 200, { each: true })
-  criteria: string[];
-
-  @IsInt()
-  @Min(1)
-  @Max(MAX_FEN)
-  fee: number;
-
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  paymentWindowDays: number;
-}
 
 export class DealProposalDto {
   /** A price other than the asking price (fen); not for use-first-pay-later. */
@@ -61,8 +35,8 @@ export class DealProposalDto {
   /** Use-first-pay-later terms other than the listing's. */
   @IsOptional()
   @ValidateNested()
-  @Type(() => DealUfplTermsDto)
-  ufplTerms?: DealUfplTermsDto;
+  @Type(() => UfplTermsDto)
+  ufplTerms?: UfplTermsDto;
 }
 
 export class CreateDealDto {
